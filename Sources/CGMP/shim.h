@@ -1,0 +1,28 @@
+#ifndef CGMP_SHIM_H
+#define CGMP_SHIM_H
+
+#include <gmp.h>
+
+// GMP defines these as function-like macros, which Swift cannot import.
+// Each wrapper is the macro's body as an inline function.
+
+static inline int cgmp_mpz_sgn(mpz_srcptr z) { return mpz_sgn(z); }
+static inline int cgmp_mpz_odd_p(mpz_srcptr z) { return mpz_odd_p(z); }
+static inline int cgmp_mpz_even_p(mpz_srcptr z) { return mpz_even_p(z); }
+
+/// Number of limbs in |z| (the absolute value of _mp_size).
+static inline long cgmp_mpz_limb_count(mpz_srcptr z) {
+    return z->_mp_size < 0 ? -(long)z->_mp_size : (long)z->_mp_size;
+}
+
+/// Bits in a limb, as the library was built (64 on x86_64 and arm64).
+static const int cgmp_limb_bits = GMP_LIMB_BITS;
+
+/// The version of the header compiled against, as "major.minor.patch".
+static inline const char *cgmp_header_version(void) {
+#define CGMP_STR2(x) #x
+#define CGMP_STR(x) CGMP_STR2(x)
+    return CGMP_STR(__GNU_MP_VERSION) "." CGMP_STR(__GNU_MP_VERSION_MINOR) "." CGMP_STR(__GNU_MP_VERSION_PATCHLEVEL);
+}
+
+#endif
