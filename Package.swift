@@ -5,6 +5,7 @@ let package = Package(
     name: "Fibonacci",
     products: [
         .library(name: "BigNum", targets: ["BigNum"]),
+        .library(name: "Fibonacci", targets: ["Fibonacci"]),
     ],
     targets: [
         // GMP, as installed by Debian's libgmp-dev; shim.h wraps its function-like macros.
@@ -14,6 +15,8 @@ let package = Package(
             providers: [.apt(["libgmp-dev"])]
         ),
         .target(name: "BigNum", dependencies: ["CGMP"]),
+        .target(name: "Fibonacci", dependencies: ["BigNum", "CGMP"]),
         .testTarget(name: "BigNumTests", dependencies: ["BigNum", "CGMP"]),
+        .testTarget(name: "FibonacciTests", dependencies: ["Fibonacci", "CGMP"]),
     ]
 )

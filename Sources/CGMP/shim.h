@@ -2,6 +2,12 @@
 #define CGMP_SHIM_H
 
 #include <gmp.h>
+#include <stddef.h>
+#if defined(__linux__)
+#include <malloc.h>
+#elif defined(__APPLE__)
+#include <malloc/malloc.h>
+#endif
 
 // GMP defines these as function-like macros, which Swift cannot import.
 // Each wrapper is the macro's body as an inline function.
@@ -23,6 +29,15 @@ static inline const char *cgmp_header_version(void) {
 #define CGMP_STR2(x) #x
 #define CGMP_STR(x) CGMP_STR2(x)
     return CGMP_STR(__GNU_MP_VERSION) "." CGMP_STR(__GNU_MP_VERSION_MINOR) "." CGMP_STR(__GNU_MP_VERSION_PATCHLEVEL);
+}
+
+/// The usable size of a block from malloc: what the allocator really set aside for it.
+static inline size_t cgmp_malloc_usable_size(const void *block) {
+#if defined(__APPLE__)
+    return malloc_size(block);
+#else
+    return malloc_usable_size((void *)block);
+#endif
 }
 
 #endif

@@ -1,0 +1,122 @@
+import BigNum
+import CGMP
+
+/// Fast doubling with GMP's own structure (`mpz/fib_ui.c` and `mpn/generic/fib2_ui.c`):
+/// start from the `UInt64` table, take two squarings per bit of n/2 to reach (F(k), F(k-1)) with
+/// k = n/2, then one multiplication for F(n).
+///
+/// With `parallelLimbs`, the two squarings of a step run on two threads once F(k) has that many
+/// limbs, and so do the two halves of the final multiplication; below it the code is exactly the
+/// single-threaded one.
+@usableFromInline
+struct FastDoubling {
+    /// Limbs of F(k) from which work is split over two threads; `Int.max` never splits.
+    let parallelLimbs: Int
+
+    @usableFromInline
+    init(parallelLimbs: Int = .max) {
+        self.parallelLimbs = parallelLimbs
+    }
+
+    /// F(n), for n >= 0. `checkpoint` runs before each doubling step and may throw to stop.
+    @usableFromInline
+    func fibonacci(_ n: UInt, checkpoint: () throws -> Void = {}) rethrows -> BigInt {
+        if n <= UInt(smallFibonacciLimit) { return BigInt(smallFibonacci[Int(n)]) }
+        let k = n / 2
+        let scratch = MPZScratch(count: 4, bits: fibonacciBitsBound(k))
+        var (f, g, a, b) = (scratch[0], scratch[1], scratch[2], scratch[3])
+        try pair(k, &f, &g, &a, &b, checkpoint: checkpoint)
+        let result = MPZScratch(count: 1, bits: fibonacciBitsBound(n))
+        if n & 1 == 1 {
+            // F(2k+1) = (2F(k) + F(k-1)) (2F(k) - F(k-1)) + 2(-1)^k
+            __gmpz_mul_2exp(a, f, 1)
+            __gmpz_add(b, a, g)
+            __gmpz_sub(a, a, g)
+            releaseLimbs(f)
+            releaseLimbs(g)
+            multiply(result[0], a, b)
+            if k & 1 == 1 { __gmpz_sub_ui(result[0], result[0], 2) } else { __gmpz_add_ui(result[0], result[0], 2) }
+        } else {
+            // F(2k) = F(k) (F(k) + 2F(k-1))
+            __gmpz_mul_2exp(a, g, 1)
+            __gmpz_add(a, a, f)
+            releaseLimbs(g)
+            multiply(result[0], f, a)
+        }
+        return BigInt(movingFrom: result[0])
+    }
+
+    /// (F(n-1), F(n)), for n >= 0.
+    @usableFromInline
+    func pair(_ n: UInt) -> (previous: BigInt, current: BigInt) {
+        if n == 0 { return (1, 0) }  // F(-1) = 1
+        let scratch = MPZScratch(count: 4, bits: fibonacciBitsBound(n + 1))
+        var (f, g, a, b) = (scratch[0], scratch[1], scratch[2], scratch[3])
+        pair(n, &f, &g, &a, &b, checkpoint: {})
+        return (BigInt(movingFrom: g), BigInt(movingFrom: f))
+    }
+
+    /// Sets f = F(k) and g = F(k-1), for k >= 1; a and b are working space. The four pointers trade
+    /// roles as the loop goes, so the values end up wherever the pointers then point.
+    func pair(
+        _ k: UInt, _ f: inout MPZPointer, _ g: inout MPZPointer, _ a: inout MPZPointer, _ b: inout MPZPointer,
+        checkpoint: () throws -> Void
+    ) rethrows {
+        // Start from the table with the top bits of k: j = k >> shift <= 93, so F(j) fits a limb.
+        var shift = 0
+        while k >> UInt(shift) > UInt(smallFibonacciLimit) { shift += 1 }
+        let start = Int(k >> UInt(shift))
+        __gmpz_set_ui(f, UInt(smallFibonacci[start]))
+        __gmpz_set_ui(g, UInt(smallFibonacci[start - 1]))
+
+        for bit in stride(from: shift - 1, through: 0, by: -1) {
+            // Invariant: f = F(j), g = F(j-1), with j = k >> (bit + 1) >= 1.
+            try checkpoint()
+            let jIsOdd = (k >> UInt(bit + 1)) & 1 == 1
+            if cgmp_mpz_limb_count(f) >= parallelLimbs {
+                runConcurrently({ [a, f] in __gmpz_mul(a, f, f) }, { [b, g] in __gmpz_mul(b, g, g) })
+            } else {
+                __gmpz_mul(a, f, f)  // a = F(j)^2 (GMP squares when both operands are the same)
+                __gmpz_mul(b, g, g)  // b = F(j-1)^2
+            }
+            // F(2j-1) = F(j)^2 + F(j-1)^2
+            __gmpz_add(g, a, b)
+            // F(2j+1) = 4F(j)^2 - F(j-1)^2 + 2(-1)^j. No overflow: a holds F(2j+1) + 2 at most, and was
+            // sized for F(k) >= F(2j+1) plus two spare limbs.
+            __gmpz_mul_2exp(a, a, 2)
+            __gmpz_sub(a, a, b)
+            if jIsOdd { __gmpz_sub_ui(a, a, 2) } else { __gmpz_add_ui(a, a, 2) }
+            if (k >> UInt(bit)) & 1 == 1 {
+                // j' = 2j+1: (F(2j+1), F(2j)), with F(2j) = F(2j+1) - F(2j-1).
+                __gmpz_sub(b, a, g)
+                swap(&f, &a)
+                swap(&g, &b)
+            } else {
+                // j' = 2j: (F(2j), F(2j-1)); g already holds F(2j-1).
+                __gmpz_sub(f, a, g)
+            }
+        }
+    }
+
+    /// result = x · y, split into two half products on two threads when the operands are large:
+    /// x·y = x·y_high·2^s + x·y_low.
+    func multiply(_ result: MPZPointer, _ x: MPZPointer, _ y: MPZPointer) {
+        let limbs = cgmp_mpz_limb_count(y)
+        guard limbs >= parallelLimbs, limbs >= 2 else {
+            __gmpz_mul(result, x, y)
+            return
+        }
+        let splitBits = UInt(limbs / 2) * UInt(cgmp_limb_bits)
+        let parts = MPZScratch(count: 3, bits: 64)
+        let (high, low, lowProduct) = (parts[0], parts[1], parts[2])
+        __gmpz_fdiv_q_2exp(high, y, splitBits)
+        __gmpz_fdiv_r_2exp(low, y, splitBits)
+        releaseLimbs(y)
+        runConcurrently({ __gmpz_mul(result, x, high) }, { __gmpz_mul(lowProduct, x, low) })
+        releaseLimbs(x)
+        releaseLimbs(high)
+        releaseLimbs(low)
+        __gmpz_mul_2exp(result, result, splitBits)
+        __gmpz_add(result, result, lowProduct)
+    }
+}
