@@ -40,4 +40,14 @@ static inline size_t cgmp_malloc_usable_size(const void *block) {
 #endif
 }
 
+/// Sets glibc malloc's mmap and trim thresholds (bytes); returns 0 where there is no glibc.
+static inline int cgmp_set_malloc_thresholds(int mmap_threshold, int trim_threshold) {
+#if defined(__GLIBC__)
+    return mallopt(M_MMAP_THRESHOLD, mmap_threshold) && mallopt(M_TRIM_THRESHOLD, trim_threshold);
+#else
+    (void)mmap_threshold; (void)trim_threshold;
+    return 0;
+#endif
+}
+
 #endif

@@ -6,7 +6,7 @@ import CGMP
 /// k = n/2, then one multiplication for F(n).
 ///
 /// With `parallelLimbs`, the two squarings of a step run on two threads once F(k) has that many
-/// limbs, and so do the two halves of the final multiplication; below it the code is exactly the
+/// limbs, and the final product becomes two squarings on two threads; below it the code is exactly the
 /// single-threaded one.
 @usableFromInline
 struct FastDoubling {
@@ -27,21 +27,10 @@ struct FastDoubling {
         var (f, g, a, b) = (scratch[0], scratch[1], scratch[2], scratch[3])
         try pair(k, &f, &g, &a, &b, checkpoint: checkpoint)
         let result = MPZScratch(count: 1, bits: fibonacciBitsBound(n))
-        if n & 1 == 1 {
-            // F(2k+1) = (2F(k) + F(k-1)) (2F(k) - F(k-1)) + 2(-1)^k
-            __gmpz_mul_2exp(a, f, 1)
-            __gmpz_add(b, a, g)
-            __gmpz_sub(a, a, g)
-            releaseLimbs(f)
-            releaseLimbs(g)
-            multiply(result[0], a, b)
-            if k & 1 == 1 { __gmpz_sub_ui(result[0], result[0], 2) } else { __gmpz_add_ui(result[0], result[0], 2) }
+        if cgmp_mpz_limb_count(f) >= parallelLimbs {
+            finishWithTwoSquarings(n, result[0], f, g, a, b)
         } else {
-            // F(2k) = F(k) (F(k) + 2F(k-1))
-            __gmpz_mul_2exp(a, g, 1)
-            __gmpz_add(a, a, f)
-            releaseLimbs(g)
-            multiply(result[0], f, a)
+            finishWithOneProduct(n, result[0], f, g, a, b)
         }
         return BigInt(movingFrom: result[0])
     }
@@ -98,25 +87,37 @@ struct FastDoubling {
         }
     }
 
-    /// result = x · y, split into two half products on two threads when the operands are large:
-    /// x·y = x·y_high·2^s + x·y_low.
-    func multiply(_ result: MPZPointer, _ x: MPZPointer, _ y: MPZPointer) {
-        let limbs = cgmp_mpz_limb_count(y)
-        guard limbs >= parallelLimbs, limbs >= 2 else {
-            __gmpz_mul(result, x, y)
-            return
+    /// F(n) from f = F(k), g = F(k-1), k = n/2, by one product, as GMP does:
+    ///   F(2k+1) = (2F(k) + F(k-1)) (2F(k) - F(k-1)) + 2(-1)^k,   F(2k) = F(k) (F(k) + 2F(k-1)).
+    func finishWithOneProduct(_ n: UInt, _ result: MPZPointer, _ f: MPZPointer, _ g: MPZPointer, _ a: MPZPointer, _ b: MPZPointer) {
+        if n & 1 == 1 {
+            __gmpz_mul_2exp(a, f, 1)
+            __gmpz_add(b, a, g)
+            __gmpz_sub(a, a, g)
+            releaseLimbs(f)
+            releaseLimbs(g)
+            __gmpz_mul(result, a, b)
+            // ± 2 cannot change the size much: the result has over 90 limbs, the bound two to spare.
+            if (n / 2) & 1 == 1 { __gmpz_sub_ui(result, result, 2) } else { __gmpz_add_ui(result, result, 2) }
+        } else {
+            __gmpz_mul_2exp(a, g, 1)
+            __gmpz_add(a, a, f)
+            releaseLimbs(g)
+            __gmpz_mul(result, f, a)
         }
-        let splitBits = UInt(limbs / 2) * UInt(cgmp_limb_bits)
-        let parts = MPZScratch(count: 3, bits: 64)
-        let (high, low, lowProduct) = (parts[0], parts[1], parts[2])
-        __gmpz_fdiv_q_2exp(high, y, splitBits)
-        __gmpz_fdiv_r_2exp(low, y, splitBits)
-        releaseLimbs(y)
-        runConcurrently({ __gmpz_mul(result, x, high) }, { __gmpz_mul(lowProduct, x, low) })
-        releaseLimbs(x)
-        releaseLimbs(high)
-        releaseLimbs(low)
-        __gmpz_mul_2exp(result, result, splitBits)
-        __gmpz_add(result, result, lowProduct)
+    }
+
+    /// F(n) from f = F(k), g = F(k-1), k = n/2, by two squarings of the same size on two threads (a
+    /// product split in two would not halve: GMP multiplies unbalanced operands in chunks):
+    ///   F(2k+1) = F(k+1)² + F(k)²,   F(2k) = F(k+1)² - F(k-1)²,   with F(k+1) = F(k) + F(k-1).
+    func finishWithTwoSquarings(_ n: UInt, _ result: MPZPointer, _ f: MPZPointer, _ g: MPZPointer, _ a: MPZPointer, _ b: MPZPointer) {
+        __gmpz_add(a, f, g)  // F(k+1)
+        let other = n & 1 == 1 ? f : g
+        releaseLimbs(n & 1 == 1 ? g : f)
+        // b receives a square the size of the result: allocate it once rather than grow it.
+        __gmpz_clear(b)
+        __gmpz_init2(b, UInt(fibonacciBitsBound(n)))
+        runConcurrently({ __gmpz_mul(result, a, a) }, { __gmpz_mul(b, other, other) })
+        if n & 1 == 1 { __gmpz_add(result, result, b) } else { __gmpz_sub(result, result, b) }
     }
 }

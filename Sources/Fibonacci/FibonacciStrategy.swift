@@ -24,7 +24,7 @@ public enum FibonacciStrategy: String, CaseIterable, Sendable, Codable, CustomSt
 
     /// Limbs of F(n/2) from which ``parallelFastDoubling`` splits work over two threads: below this the
     /// squarings are too short to repay waking a second thread.
-    public static let parallelThresholdLimbs = 1_500
+    public static let parallelThresholdLimbs = 2_000
 
     /// The strategy that computes F(n) fastest here: GMP's `mpz_fib_ui` while the numbers are small,
     /// then ``parallelFastDoubling`` when a second core is free (by the load average).

@@ -1,6 +1,5 @@
 import BigNum
 import CGMP
-import Dispatch
 
 /// A pointer to a GMP integer that a computation owns for its duration.
 @usableFromInline
@@ -50,18 +49,9 @@ func fibonacciBitsBound(_ n: UInt) -> Int {
     Int((Double(n) * 0.6942419136306174).rounded(.up)) + 128
 }
 
-/// Runs two closures at once when a second core is available: one on the calling thread, one on a
-/// worker of the global pool. Both have finished when it returns.
-///
-/// The callers' closures write disjoint GMP values and only read shared ones, and neither outlives
-/// this call, which is why handing them to another thread is safe although they are not `Sendable`.
+/// Runs two closures at once when the second core is free (see `HelperThread`); both have finished
+/// when it returns.
+@inline(__always)
 func runConcurrently(_ first: () -> Void, _ second: () -> Void) {
-    withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            nonisolated(unsafe) let jobs = (first, second)
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                if index == 0 { jobs.0() } else { jobs.1() }
-            }
-        }
-    }
+    HelperThread.shared.run(first, second)
 }
