@@ -109,13 +109,15 @@ extension String {
     public init(_ value: BigInt, radix: Int = 10, uppercase: Bool = false) {
         precondition((2...36).contains(radix), "Radix must be between 2 and 36, not \(radix)")
         // mpz_sizeinbase is exact or one too large; add room for the sign and the terminating NUL.
-        let capacity = value.withUnsafeMPZ { Int(__gmpz_sizeinbase($0, Int32(radix))) } + 2
-        self.init(unsafeUninitializedCapacity: capacity) { buffer in
+        let estimate = value.withUnsafeMPZ { Int(__gmpz_sizeinbase($0, Int32(radix))) }
+        let longest = estimate + (value.isNegative ? 1 : 0)
+        self.init(unsafeUninitializedCapacity: longest + 1) { buffer in
             value.withUnsafeMPZ { mpz in
                 let start = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
                 // A negative base asks GMP for uppercase letters.
                 __gmpz_get_str(start, Int32(uppercase ? -radix : radix), mpz)
-                return buffer.firstIndex(of: 0)!
+                // One look tells which: the NUL sits right after the last digit.
+                return buffer[longest - 1] == 0 ? longest - 1 : longest
             }
         }
     }

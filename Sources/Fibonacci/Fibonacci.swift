@@ -43,10 +43,13 @@ public enum FibonacciLimits {
 ///   O(n²) for the iterative one, O(1) for a cached index.
 public func fibonacci(_ n: Int, using strategy: FibonacciStrategy? = nil) -> BigInt {
     precondition(n.magnitude <= FibonacciLimits.maximumIndex, "\(FibonacciError.indexTooLarge(index: n, maximum: FibonacciLimits.maximumIndex))")
-    if n.magnitude <= smallFibonacciLimit {
-        return signedFibonacci(n, magnitude: BigInt(smallFibonacci[Int(n.magnitude)]))
+    guard let strategy else {
+        // The default answers every F(n) that fits a UInt64 from the table, with no strategy at all.
+        if n.magnitude <= smallFibonacciLimit {
+            return signedFibonacci(n, magnitude: BigInt(smallFibonacci[Int(n.magnitude)]))
+        }
+        return signedFibonacci(n, magnitude: FibonacciStrategy.fastest(for: n).compute(n.magnitude, checkpoint: {}))
     }
-    let strategy = strategy ?? .fastest(for: n)
     return signedFibonacci(n, magnitude: strategy.compute(n.magnitude, checkpoint: {}))
 }
 

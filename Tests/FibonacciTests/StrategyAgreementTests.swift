@@ -1,6 +1,6 @@
 import CGMP
 import Testing
-@testable import Fibonacci
+@_spi(Benchmarks) @testable import Fibonacci
 
 /// GMP's mpz_fib_ui, with F(-n) = (-1)^(n+1) F(n): the reference every strategy must match.
 func referenceFibonacci(_ n: Int) -> BigInt {
@@ -66,5 +66,14 @@ struct SeededGenerator: RandomNumberGenerator {
         }
         #expect(fibonacci(0) == 0 && fibonacci(-1) == 1 && fibonacci(-2) == -1 && fibonacci(-6) == -8)
         #expect(lucas(0) == 2 && lucas(1) == 1 && lucas(-1) == -1 && lucas(10) == 123)
+    }
+}
+
+@Suite struct TextbookDoublingTests {
+    @Test func textbookDoublingAgreesWithGMP() {
+        for n in Array(0...500) + [1_000, 65_535, 65_536, 123_457, 1_000_000] {
+            let matches = textbookFastDoubling(UInt(n)) == referenceFibonacci(n)
+            #expect(matches, "F(\(n))")
+        }
     }
 }

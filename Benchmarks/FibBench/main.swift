@@ -1,0 +1,3 @@
+import FibBenchCore
+
+FibBenchCommand.main()

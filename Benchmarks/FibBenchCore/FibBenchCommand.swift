@@ -1,0 +1,178 @@
+import ArgumentParser
+import Fibonacci
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `fib-bench`: compares every Fibonacci strategy (and the decimal conversion) with GMP.
+public struct FibBenchCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "fib-bench",
+        abstract: "Compare the Fibonacci strategies, and decimal output, with GMP on this machine.",
+        discussion: """
+            Each point n is measured by interleaved rounds: in every round each subject runs (small n \
+            repeated until the round is long enough to time), and its time is divided by the baseline's \
+            in the same round (mpz_fib_ui for F(n), mpz_get_str for decimal output). The table shows \
+            the median, p90, min and max per call and the median of those ratios. Before timing, every \
+            result is checked against GMP's; a mismatch stops the run.
+
+            Files in the output folder: results.json and results.csv (every raw figure), and one SVG \
+            plot per suite (time against n, log-log). Build with -c release: a debug build's timings \
+            mean little.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Suites to run, comma-separated: fibonacci, decimal.", valueName: "names"))
+    var suites = "fibonacci,decimal"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Fibonacci subjects, comma-separated (default: all): \(Suite.fibonacciSubjectNames.joined(separator: ", ")). mpz_fib_ui, the baseline, always runs.",
+        valueName: "names"))
+    var strategies: String?
+
+    @Option(name: [.customShort("n"), .long], help: ArgumentHelp(
+        "Indices n: a list (10,1000,1e6) and/or geometric ranges (1e3...1e8 for each power of ten, 1e3...1e6/3 for three points a decade). Default 10...1e7; 10...1e5 with --quick.",
+        valueName: "list"))
+    var n: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "About how long each subject is timed at each point, over all rounds, in seconds (default 0.3; 0.03 with --quick).",
+        valueName: "seconds"))
+    var timePerPoint: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Interleaved rounds per point (default 9; 3 with --quick).", valueName: "count"))
+    var rounds: Int?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Longest call allowed for the iterative strategy and the pure-Swift peer, in seconds; larger n are skipped with the reason (default 1; 0.05 with --quick).",
+        valueName: "seconds"))
+    var cap: Double?
+
+    @Flag(name: .long, help: "A short run for a first look or a test: fewer rounds, less time, n up to 1e5.")
+    var quick = false
+
+    @Option(name: .long, help: ArgumentHelp("What to print on standard output: table, markdown, json or csv.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Folder for results.json, results.csv and the plots.", valueName: "path"))
+    var output = "bench-results"
+
+    @Flag(name: .long, help: "Write no files, only standard output.")
+    var noFiles = false
+
+    @Flag(name: .long, help: "Compare the measured figures with the issues' targets (Benchmarks/FibBenchCore/Targets.swift); exit with status 1 naming each miss.")
+    var checkTargets = false
+
+    @Flag(name: .long, help: "No progress lines on standard error.")
+    var quiet = false
+
+    public init() {}
+
+    var suiteNames: [String] { suites.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+
+    var selectedStrategies: Set<String> {
+        Set(strategies.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            ?? Suite.fibonacciSubjectNames)
+    }
+
+    var indices: [Int] {
+        get throws { try IndexList.parse(n ?? (quick ? "10...1e5" : "10...1e7")) }
+    }
+
+    var settings: RunSettings {
+        var settings = RunSettings()
+        settings.rounds = rounds ?? (quick ? 3 : 9)
+        settings.timePerPoint = timePerPoint ?? (quick ? 0.03 : 0.3)
+        settings.capSeconds = cap ?? (quick ? 0.05 : 1)
+        return settings
+    }
+
+    public mutating func validate() throws {
+        for name in suiteNames where !["fibonacci", "decimal"].contains(name) {
+            throw ValidationError("Unknown suite \"\(name)\"; choose from fibonacci, decimal.")
+        }
+        for name in selectedStrategies where !Suite.fibonacciSubjectNames.contains(name) {
+            throw ValidationError("Unknown strategy \"\(name)\"; choose from \(Suite.fibonacciSubjectNames.joined(separator: ", ")).")
+        }
+        let indices: [Int]
+        do { indices = try self.indices } catch { throw ValidationError("--n: \(error)") }
+        guard !indices.isEmpty else { throw ValidationError("--n gives no index.") }
+        if let bad = indices.first(where: { $0 < 0 || $0 > 1_000_000_000 }) {
+            throw ValidationError("--n: \(bad) is outside 0...1e9, the range this benchmark measures.")
+        }
+        if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1.") }
+        if let timePerPoint, !(timePerPoint > 0) { throw ValidationError("--time-per-point must be positive.") }
+        if let cap, !(cap > 0) { throw ValidationError("--cap must be positive.") }
+    }
+
+    public func run() throws {
+        if isDebugBuild {
+            FileHandle.standardError.write(Data("""
+                WARNING: fib-bench was built in debug mode; its timings do not represent the library.
+                         Run it as: swift run -c release fib-bench\n
+                """.utf8))
+        }
+        // Count GMP's memory from its first allocation, and give every subject the same allocator.
+        GMPMemory.install()
+        tuneAllocatorForLargeTemporaries()
+
+        let report = try measure()
+        print(try report.rendered(as: format), terminator: "")
+        if !noFiles { try write(report) }
+        if checkTargets {
+            let misses = report.targets.filter { $0.status == .missed }
+            for miss in misses {
+                let values = miss.measured.map { "\($0.n): \(formatMetric($0.value, miss.target.metric))" }
+                FileHandle.standardError.write(Data("target missed (#\(miss.target.issue)): \(miss.target.text); measured \(values.joined(separator: ", "))\n".utf8))
+            }
+            if !misses.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    func measure() throws -> BenchmarkReport {
+        var progress = Progress(isQuiet: quiet)
+        var runner = Runner(settings: settings, progress: progress)
+        var results: [PointResult] = []
+        let indices = try self.indices
+        for name in suiteNames {
+            let suite = name == "fibonacci" ? Suite.fibonacci(selecting: selectedStrategies) : Suite.decimal()
+            results += try runner.measure(suite, at: indices)
+        }
+        progress.finish()
+        progress.isQuiet = true
+
+        let slopes = orderedUnique(results.map { $0.suite + "\u{0}" + $0.subject }).compactMap { key -> Slope? in
+            let parts = key.split(separator: "\u{0}").map(String.init)
+            let points = results.filter { $0.suite == parts[0] && $0.subject == parts[1] && $0.n >= 1000 }
+                .compactMap { r in r.medianSeconds.map { (x: Double(r.n), y: $0) } }
+            return Statistics.logLogSlope(points).map { Slope(suite: parts[0], subject: parts[1], exponent: $0, points: points.count) }
+        }
+        return BenchmarkReport(
+            machine: .current(),
+            settings: [
+                "suites": suiteNames.joined(separator: ","), "n": try self.indices.map(String.init).joined(separator: ","),
+                "rounds": "\(settings.rounds)", "timePerPoint": "\(settings.timePerPoint)", "cap": "\(settings.capSeconds)",
+            ],
+            results: results,
+            slopes: slopes,
+            targets: Target.all.map { TargetOutcome.evaluate($0, in: results) },
+            peakResidentBytes: Clocks.peakResidentBytes())
+    }
+
+    func write(_ report: BenchmarkReport) throws {
+        let folder = URL(fileURLWithPath: output, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try report.json().write(to: folder.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
+        try report.csv().write(to: folder.appendingPathComponent("results.csv"), atomically: true, encoding: .utf8)
+        for suite in orderedUnique(report.results.map(\.suite)) {
+            let measured = report.results.filter { $0.suite == suite && $0.medianSeconds != nil }
+            let series = orderedUnique(measured.map(\.subject)).map { subject in
+                SVGPlot.Series(name: subject, points: measured.filter { $0.subject == subject }.map { (x: Double($0.n), y: $0.medianSeconds!) })
+            }
+            let title = suite == "fibonacci" ? "Time to compute F(n)" : "Time to convert F(n) to decimal"
+            let plot = SVGPlot(title: title, xLabel: "n", yLabel: "seconds per call (median)", series: series)
+            try plot.render().write(to: folder.appendingPathComponent("\(suite).svg"), atomically: true, encoding: .utf8)
+        }
+        FileHandle.standardError.write(Data("wrote results.json, results.csv and the plots to \(folder.path)\n".utf8))
+    }
+}

@@ -1,0 +1,100 @@
+/// A speed or memory target from the issues, checked by `--check-targets`.
+///
+/// This file is the one place the targets are written down; each names its issue.
+public struct Target: Codable, Sendable, Equatable {
+    public enum Metric: String, Codable, Sendable {
+        /// Median over rounds of time / the suite baseline's time in the same round.
+        case ratioToBaseline
+        /// Median over rounds of time / `relativeTo`'s time in the same round.
+        case ratioToSubject
+        /// Median seconds per call.
+        case medianSeconds
+        /// Peak bytes held by GMP / the baseline's.
+        case peakRatioToBaseline
+    }
+
+    public var issue: Int
+    public var suite: String
+    public var subject: String
+    public var metric: Metric
+    public var limit: Double
+    public var relativeTo: String?
+    /// The points it applies to: exactly these n, or else every measured n in minimumN...maximumN.
+    public var indices: [Int]?
+    public var minimumN: Int?
+    public var maximumN: Int?
+    public var text: String
+
+    func applies(to n: Int) -> Bool {
+        if let indices { return indices.contains(n) }
+        return n >= (minimumN ?? .min) && n <= (maximumN ?? .max)
+    }
+}
+
+extension Target {
+    /// The targets of the Fibonacci issue (#3).
+    public static let all: [Target] = [
+        Target(issue: 3, suite: "fibonacci", subject: "fastDoubling", metric: .ratioToBaseline, limit: 1.05,
+               indices: [100_000, 1_000_000, 10_000_000, 100_000_000], text: "fastDoubling <= 1.05x mpz_fib_ui at 1e5...1e8"),
+        Target(issue: 3, suite: "fibonacci", subject: "fastDoubling", metric: .ratioToBaseline, limit: 1.6,
+               indices: [10_000], text: "fastDoubling <= 1.6x mpz_fib_ui at 1e4"),
+        Target(issue: 3, suite: "fibonacci", subject: "parallelFastDoubling", metric: .ratioToBaseline, limit: 0.85,
+               indices: [1_000_000], text: "parallelFastDoubling <= 0.85x mpz_fib_ui at 1e6"),
+        Target(issue: 3, suite: "fibonacci", subject: "parallelFastDoubling", metric: .ratioToBaseline, limit: 0.70,
+               indices: [10_000_000], text: "parallelFastDoubling <= 0.70x mpz_fib_ui at 1e7"),
+        Target(issue: 3, suite: "fibonacci", subject: "parallelFastDoubling", metric: .ratioToBaseline, limit: 0.65,
+               indices: [100_000_000], text: "parallelFastDoubling <= 0.65x mpz_fib_ui at 1e8"),
+        Target(issue: 3, suite: "fibonacci", subject: "parallelFastDoubling", metric: .ratioToSubject, limit: 1.05,
+               relativeTo: "fastDoubling", text: "parallelFastDoubling never slower than 1.05x fastDoubling"),
+        Target(issue: 3, suite: "fibonacci", subject: "matrix", metric: .ratioToBaseline, limit: 2.0,
+               minimumN: 1_000_000, text: "matrix <= 2.0x mpz_fib_ui at 1e6 and up"),
+        Target(issue: 3, suite: "fibonacci", subject: "cachedTable", metric: .medianSeconds, limit: 50e-9,
+               maximumN: 10_000, text: "cachedTable lookup <= 50 ns median"),
+        Target(issue: 3, suite: "fibonacci", subject: "default", metric: .medianSeconds, limit: 100e-9,
+               maximumN: 93, text: "default strategy F(n <= 93) <= 100 ns, BigInt included"),
+        Target(issue: 3, suite: "fibonacci", subject: "fastDoubling", metric: .peakRatioToBaseline, limit: 1.3,
+               indices: [100_000_000], text: "fastDoubling peak memory <= 1.3x mpz_fib_ui's at 1e8"),
+        Target(issue: 3, suite: "fibonacci", subject: "parallelFastDoubling", metric: .peakRatioToBaseline, limit: 1.6,
+               indices: [100_000_000], text: "parallelFastDoubling peak memory <= 1.6x mpz_fib_ui's at 1e8"),
+    ]
+}
+
+/// How a run fared against one target.
+public struct TargetOutcome: Codable, Sendable, Equatable {
+    public enum Status: String, Codable, Sendable { case met, missed, notMeasured }
+
+    public var target: Target
+    public var status: Status
+    /// The measured value at each point the target applies to.
+    public var measured: [Measured]
+
+    public struct Measured: Codable, Sendable, Equatable {
+        public var n: Int
+        public var value: Double
+    }
+
+    /// Checks `target` against the results of a run.
+    public static func evaluate(_ target: Target, in results: [PointResult]) -> TargetOutcome {
+        let points = results.filter {
+            $0.suite == target.suite && $0.subject == target.subject && $0.skipped == nil && target.applies(to: $0.n)
+        }
+        let measured = points.compactMap { point -> Measured? in
+            let value: Double?
+            switch target.metric {
+            case .ratioToBaseline: value = point.ratioToBaseline
+            case .medianSeconds: value = point.medianSeconds
+            case .peakRatioToBaseline: value = point.peakRatioToBaseline
+            case .ratioToSubject:
+                let other = results.first {
+                    $0.suite == point.suite && $0.subject == target.relativeTo && $0.n == point.n && $0.skipped == nil
+                }
+                value = other.flatMap { other in
+                    Statistics.median(zip(point.perCallSeconds, other.perCallSeconds).map { $0 / $1 })
+                }
+            }
+            return value.map { Measured(n: point.n, value: $0) }
+        }
+        let status: Status = measured.isEmpty ? .notMeasured : measured.allSatisfy({ $0.value <= target.limit }) ? .met : .missed
+        return TargetOutcome(target: target, status: status, measured: measured)
+    }
+}
