@@ -22,8 +22,8 @@ public struct FibBenchCommand: ParsableCommand {
             """)
 
     @Option(name: .long, help: ArgumentHelp(
-        "Suites to run, comma-separated: fibonacci, decimal.", valueName: "names"))
-    var suites = "fibonacci,decimal"
+        "Suites to run, comma-separated: fibonacci, decimal, hexadecimal.", valueName: "names"))
+    var suites = "fibonacci,decimal,hexadecimal"
 
     @Option(name: .long, help: ArgumentHelp(
         "Fibonacci subjects, comma-separated (default: all): \(Suite.fibonacciSubjectNames.joined(separator: ", ")). mpz_fib_ui, the baseline, always runs.",
@@ -48,6 +48,11 @@ public struct FibBenchCommand: ParsableCommand {
         valueName: "seconds"))
     var cap: Double?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Thread counts for the conversion suites' String(x, threads:), comma-separated (default 1,2).",
+        valueName: "counts"))
+    var threads = "1,2"
+
     @Flag(name: .long, help: "A short run for a first look or a test: fewer rounds, less time, n up to 1e5.")
     var quick = false
 
@@ -70,6 +75,8 @@ public struct FibBenchCommand: ParsableCommand {
 
     var suiteNames: [String] { suites.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
 
+    var threadCounts: [Int] { threads.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+
     var selectedStrategies: Set<String> {
         Set(strategies.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             ?? Suite.fibonacciSubjectNames)
@@ -88,8 +95,12 @@ public struct FibBenchCommand: ParsableCommand {
     }
 
     public mutating func validate() throws {
-        for name in suiteNames where !["fibonacci", "decimal"].contains(name) {
-            throw ValidationError("Unknown suite \"\(name)\"; choose from fibonacci, decimal.")
+        for name in suiteNames where !["fibonacci", "decimal", "hexadecimal"].contains(name) {
+            throw ValidationError("Unknown suite \"\(name)\"; choose from fibonacci, decimal, hexadecimal.")
+        }
+        let counts = threads.split(separator: ",")
+        guard !counts.isEmpty, counts.count == threadCounts.count, threadCounts.allSatisfy({ (1...64).contains($0) }) else {
+            throw ValidationError("--threads takes thread counts from 1 to 64, such as 1,2.")
         }
         for name in selectedStrategies where !Suite.fibonacciSubjectNames.contains(name) {
             throw ValidationError("Unknown strategy \"\(name)\"; choose from \(Suite.fibonacciSubjectNames.joined(separator: ", ")).")
@@ -135,7 +146,11 @@ public struct FibBenchCommand: ParsableCommand {
         var results: [PointResult] = []
         let indices = try self.indices
         for name in suiteNames {
-            let suite = name == "fibonacci" ? Suite.fibonacci(selecting: selectedStrategies) : Suite.decimal()
+            let suite = switch name {
+            case "fibonacci": Suite.fibonacci(selecting: selectedStrategies)
+            case "decimal": Suite.digits(radix: 10, threads: threadCounts)
+            default: Suite.digits(radix: 16, threads: threadCounts)
+            }
             results += try runner.measure(suite, at: indices)
         }
         progress.finish()
@@ -151,7 +166,7 @@ public struct FibBenchCommand: ParsableCommand {
             machine: .current(),
             settings: [
                 "suites": suiteNames.joined(separator: ","), "n": try self.indices.map(String.init).joined(separator: ","),
-                "rounds": "\(settings.rounds)", "timePerPoint": "\(settings.timePerPoint)", "cap": "\(settings.capSeconds)",
+                "rounds": "\(settings.rounds)", "threads": threadCounts.map(String.init).joined(separator: ","), "timePerPoint": "\(settings.timePerPoint)", "cap": "\(settings.capSeconds)",
             ],
             results: results,
             slopes: slopes,
@@ -169,7 +184,7 @@ public struct FibBenchCommand: ParsableCommand {
             let series = orderedUnique(measured.map(\.subject)).map { subject in
                 SVGPlot.Series(name: subject, points: measured.filter { $0.subject == subject }.map { (x: Double($0.n), y: $0.medianSeconds!) })
             }
-            let title = suite == "fibonacci" ? "Time to compute F(n)" : "Time to convert F(n) to decimal"
+            let title = suite == "fibonacci" ? "Time to compute F(n)" : "Time to convert F(n) to \(suite)"
             let plot = SVGPlot(title: title, xLabel: "n", yLabel: "seconds per call (median)", series: series)
             try plot.render().write(to: folder.appendingPathComponent("\(suite).svg"), atomically: true, encoding: .utf8)
         }

@@ -53,22 +53,30 @@ extension Suite {
         }
     }
 
-    /// The decimal digits of F(n): our conversion against GMP's mpz_get_str.
-    static func decimal() -> Suite {
-        Suite(name: "decimal", baseline: "mpz_get_str") { n in
+    /// The digits of F(n) in `radix`: our conversion on each of `threads` thread counts against GMP's
+    /// mpz_get_str. The suite is "decimal" for radix 10, "hexadecimal" for 16.
+    static func digits(radix: Int, threads: [Int]) -> Suite {
+        let baseline = radix == 10 ? "mpz_get_str" : "mpz_get_str(\(radix))"
+        return Suite(name: radix == 10 ? "decimal" : radix == 16 ? "hexadecimal" : "radix \(radix)", baseline: baseline) { n in
             let value = BigInt { __gmpz_fib_ui($0, UInt(n)) }
             let gmpDigits = { () -> [CChar] in
                 value.withUnsafeMPZ { mpz in
-                    var buffer = [CChar](repeating: 0, count: Int(__gmpz_sizeinbase(mpz, 10)) + 2)
-                    __gmpz_get_str(&buffer, 10, mpz)
+                    var buffer = [CChar](repeating: 0, count: Int(__gmpz_sizeinbase(mpz, Int32(radix))) + 2)
+                    __gmpz_get_str(&buffer, Int32(radix), mpz)
                     return buffer
                 }
             }
             let reference = String(decoding: gmpDigits().prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            return [
-                Subject(name: "mpz_get_str", run: { gmpDigits().count }, verify: { true }),
-                Subject(name: "String(x)", run: { String(value).utf8.count }, verify: { String(value) == reference }),
-            ]
+            return [Subject(name: baseline, run: { gmpDigits().count }, verify: { true })] + threads.map { count in
+                Subject(name: conversionSubjectName(radix: radix, threads: count), usesTwoThreads: count > 1,
+                        run: { String(value, radix: radix, threads: count).utf8.count },
+                        verify: { String(value, radix: radix, threads: count) == reference })
+            }
         }
+    }
+
+    static func conversionSubjectName(radix: Int, threads: Int) -> String {
+        let radixPart = radix == 10 ? "" : "radix: \(radix), "
+        return threads == 1 && radix == 10 ? "String(x)" : "String(x, \(radixPart)threads: \(threads))"
     }
 }

@@ -32,7 +32,7 @@ public struct Target: Codable, Sendable, Equatable {
 }
 
 extension Target {
-    /// The targets of the Fibonacci issue (#3).
+    /// The targets of the Fibonacci (#3) and decimal output (#4) issues.
     public static let all: [Target] = [
         Target(issue: 3, suite: "fibonacci", subject: "fastDoubling", metric: .ratioToBaseline, limit: 1.05,
                indices: [100_000, 1_000_000, 10_000_000, 100_000_000], text: "fastDoubling <= 1.05x mpz_fib_ui at 1e5...1e8"),
@@ -56,6 +56,14 @@ extension Target {
                indices: [100_000_000], text: "fastDoubling peak memory <= 1.3x mpz_fib_ui's at 1e8"),
         Target(issue: 3, suite: "fibonacci", subject: "parallelFastDoubling", metric: .peakRatioToBaseline, limit: 1.6,
                indices: [100_000_000], text: "parallelFastDoubling peak memory <= 1.6x mpz_fib_ui's at 1e8"),
+        Target(issue: 4, suite: "decimal", subject: "String(x, threads: 2)", metric: .ratioToBaseline, limit: 0.65,
+               indices: [10_000_000, 100_000_000], text: "decimal of F(1e7) and F(1e8) on 2 threads <= 0.65x mpz_get_str"),
+        Target(issue: 4, suite: "decimal", subject: "String(x, threads: 2)", metric: .ratioToBaseline, limit: 1.05,
+               text: "decimal on 2 threads <= 1.05x mpz_get_str at any size"),
+        Target(issue: 4, suite: "decimal", subject: "String(x, threads: 2)", metric: .peakRatioToBaseline, limit: 2.0,
+               minimumN: 10_000, text: "decimal on 2 threads: peak memory <= 2x mpz_get_str's"),
+        Target(issue: 4, suite: "hexadecimal", subject: "String(x, radix: 16, threads: 2)", metric: .ratioToBaseline, limit: 1.05,
+               text: "hexadecimal (linear time) not slower than mpz_get_str(16)"),
     ]
 }
 

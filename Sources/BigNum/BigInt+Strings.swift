@@ -101,24 +101,13 @@ extension BigInt: CustomStringConvertible, CustomDebugStringConvertible {
 
 extension String {
     /// The digits of `value` in `radix` (2...36), with a leading `-` when negative; letters are
-    /// lowercase unless `uppercase` is true. Written by GMP straight into the string's storage.
+    /// lowercase unless `uppercase` is true. Written by GMP straight into the string's storage, on the
+    /// calling thread.
     ///
     /// Traps when `radix` is not in `2...36`.
     ///
     /// - Complexity: O(n log² n); O(n) for a power-of-two radix.
     public init(_ value: BigInt, radix: Int = 10, uppercase: Bool = false) {
-        precondition((2...36).contains(radix), "Radix must be between 2 and 36, not \(radix)")
-        // mpz_sizeinbase is exact or one too large; add room for the sign and the terminating NUL.
-        let estimate = value.withUnsafeMPZ { Int(__gmpz_sizeinbase($0, Int32(radix))) }
-        let longest = estimate + (value.isNegative ? 1 : 0)
-        self.init(unsafeUninitializedCapacity: longest + 1) { buffer in
-            value.withUnsafeMPZ { mpz in
-                let start = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                // A negative base asks GMP for uppercase letters.
-                __gmpz_get_str(start, Int32(uppercase ? -radix : radix), mpz)
-                // One look tells which: the NUL sits right after the last digit.
-                return buffer[longest - 1] == 0 ? longest - 1 : longest
-            }
-        }
+        self.init(value, radix: radix, uppercase: uppercase, threads: 1)
     }
 }

@@ -35,7 +35,7 @@ import Testing
 
     @Test(arguments: [
         ["--strategies", "bogus"], ["--suites", "fizz"], ["-n", "abc"], ["-n", "-5"], ["-n", "1e10"],
-        ["--rounds", "0"], ["--time-per-point", "0"], ["--cap", "-1"], ["--format", "xml"], ["--unknown"],
+        ["--rounds", "0"], ["--time-per-point", "0"], ["--cap", "-1"], ["--format", "xml"], ["--unknown"], ["--threads", "0"], ["--threads", "two"],
     ])
     func badOptionsAreRejected(arguments: [String]) {
         #expect(throws: (any Error).self) { try FibBenchCommand.parse(arguments) }
