@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "BigNum", targets: ["BigNum"]),
         .library(name: "Fibonacci", targets: ["Fibonacci"]),
+        .library(name: "FizzBuzz", targets: ["FizzBuzz"]),
         .executable(name: "fib-bench", targets: ["FibBench"]),
     ],
     dependencies: [
@@ -22,12 +23,13 @@ let package = Package(
         ),
         .target(name: "BigNum", dependencies: ["CGMP"]),
         .target(name: "Fibonacci", dependencies: ["BigNum", "CGMP"]),
+        .target(name: "FizzBuzz", dependencies: ["BigNum", "CGMP"]),
 
         // fib-bench: the command and its measuring code live in a library so the tests can reach them.
         .target(
             name: "FibBenchCore",
             dependencies: [
-                "Fibonacci", "CGMP", "FibBenchPeer",
+                "Fibonacci", "FizzBuzz", "CGMP", "FibBenchPeer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/FibBenchCore"
@@ -42,6 +44,7 @@ let package = Package(
 
         .testTarget(name: "BigNumTests", dependencies: ["BigNum", "CGMP"]),
         .testTarget(name: "FibonacciTests", dependencies: ["Fibonacci", "CGMP"]),
+        .testTarget(name: "FizzBuzzTests", dependencies: ["FizzBuzz"]),
         .testTarget(name: "FibBenchTests", dependencies: ["FibBenchCore"]),
     ]
 )

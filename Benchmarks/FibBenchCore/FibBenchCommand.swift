@@ -22,8 +22,9 @@ public struct FibBenchCommand: ParsableCommand {
             """)
 
     @Option(name: .long, help: ArgumentHelp(
-        "Suites to run, comma-separated: fibonacci, decimal, hexadecimal.", valueName: "names"))
-    var suites = "fibonacci,decimal,hexadecimal"
+        "Suites to run, comma-separated: fibonacci, decimal, hexadecimal, fizzbuzz. The fizzbuzz suite measures at 10^3 and 10^6 distinct keys (or 10^3 with --quick), whatever --n says.",
+        valueName: "names"))
+    var suites = "fibonacci,decimal,hexadecimal,fizzbuzz"
 
     @Option(name: .long, help: ArgumentHelp(
         "Fibonacci subjects, comma-separated (default: all): \(Suite.fibonacciSubjectNames.joined(separator: ", ")). mpz_fib_ui, the baseline, always runs.",
@@ -95,8 +96,8 @@ public struct FibBenchCommand: ParsableCommand {
     }
 
     public mutating func validate() throws {
-        for name in suiteNames where !["fibonacci", "decimal", "hexadecimal"].contains(name) {
-            throw ValidationError("Unknown suite \"\(name)\"; choose from fibonacci, decimal, hexadecimal.")
+        for name in suiteNames where !["fibonacci", "decimal", "hexadecimal", "fizzbuzz"].contains(name) {
+            throw ValidationError("Unknown suite \"\(name)\"; choose from fibonacci, decimal, hexadecimal, fizzbuzz.")
         }
         let counts = threads.split(separator: ",")
         guard !counts.isEmpty, counts.count == threadCounts.count, threadCounts.allSatisfy({ (1...64).contains($0) }) else {
@@ -146,12 +147,15 @@ public struct FibBenchCommand: ParsableCommand {
         var results: [PointResult] = []
         let indices = try self.indices
         for name in suiteNames {
-            let suite = switch name {
-            case "fibonacci": Suite.fibonacci(selecting: selectedStrategies)
-            case "decimal": Suite.digits(radix: 10, threads: threadCounts)
-            default: Suite.digits(radix: 16, threads: threadCounts)
+            switch name {
+            case "fibonacci": results += try runner.measure(.fibonacci(selecting: selectedStrategies), at: indices)
+            case "decimal": results += try runner.measure(.digits(radix: 10, threads: threadCounts), at: indices)
+            case "hexadecimal": results += try runner.measure(.digits(radix: 16, threads: threadCounts), at: indices)
+            default:
+                results += try runner.measure(.fizzBuzz(), at: quick ? [1_000] : [1_000, 1_000_000])
+                progress.update("fizzbuzz: memory of a bounded counter", isDetail: false)
+                results.append(Suite.boundedCounterMemory(distinctKeys: quick ? 100_000 : 10_000_000))
             }
-            results += try runner.measure(suite, at: indices)
         }
         progress.finish()
         progress.isQuiet = true
@@ -184,7 +188,8 @@ public struct FibBenchCommand: ParsableCommand {
             let series = orderedUnique(measured.map(\.subject)).map { subject in
                 SVGPlot.Series(name: subject, points: measured.filter { $0.subject == subject }.map { (x: Double($0.n), y: $0.medianSeconds!) })
             }
-            let title = suite == "fibonacci" ? "Time to compute F(n)" : "Time to convert F(n) to \(suite)"
+            let title = suite == "fibonacci" ? "Time to compute F(n)"
+                : suite == "fizzbuzz" ? "FizzBuzz: time per call against distinct keys n" : "Time to convert F(n) to \(suite)"
             let plot = SVGPlot(title: title, xLabel: "n", yLabel: "seconds per call (median)", series: series)
             try plot.render().write(to: folder.appendingPathComponent("\(suite).svg"), atomically: true, encoding: .utf8)
         }

@@ -25,7 +25,7 @@ extension BenchmarkReport {
     static let csvColumns = [
         "suite", "subject", "n", "skipped", "callsPerRound", "medianSeconds", "minimumSeconds", "maximumSeconds",
         "p90Seconds", "ratioToBaseline", "cpuPerWall", "roundsWithSecondCoreBusy", "peakGMPBytes",
-        "peakRatioToBaseline", "perCallSeconds",
+        "peakRatioToBaseline", "heapBytes", "perCallSeconds",
     ]
 
     /// One row a point, every raw figure (per-round times joined by `;`).
@@ -39,7 +39,7 @@ extension BenchmarkReport {
             [field(r.suite), field(r.subject), field(r.n), field(r.skipped), field(r.callsPerRound),
              field(r.medianSeconds), field(r.minimumSeconds), field(r.maximumSeconds), field(r.p90Seconds),
              field(r.ratioToBaseline), field(r.cpuPerWall), field(r.roundsWithSecondCoreBusy),
-             field(r.peakGMPBytes), field(r.peakRatioToBaseline),
+             field(r.peakGMPBytes), field(r.peakRatioToBaseline), field(r.heapBytes),
              field(r.perCallSeconds.map { "\($0)" }.joined(separator: ";"))].joined(separator: ",")
         }
         return ([Self.csvColumns.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
@@ -57,7 +57,7 @@ extension BenchmarkReport {
             lines.append(markdown ? "### \(suite) (baseline: \(baseline))" : "== \(suite) (baseline: \(baseline)) ==")
             lines.append("")
             let rows = results.filter { $0.suite == suite }.map { r -> [String] in
-                var note = r.skipped.map { "skipped: \($0)" } ?? ""
+                var note = r.skipped.map { "skipped: \($0)" } ?? r.heapBytes.map { "heap: \(formatBytes($0))" } ?? ""
                 if let busy = r.roundsWithSecondCoreBusy, busy > 0 { note = "second core busy in \(busy) rounds" }
                 return [
                     r.subject, "\(r.n)", r.medianSeconds.map(formatSeconds) ?? "-", r.p90Seconds.map(formatSeconds) ?? "-",
@@ -100,7 +100,11 @@ extension BenchmarkReport {
 }
 
 func formatMetric(_ value: Double, _ metric: Target.Metric) -> String {
-    metric == .medianSeconds ? formatSeconds(value) : String(format: "%.3f", value)
+    switch metric {
+    case .medianSeconds: formatSeconds(value)
+    case .heapBytes: formatBytes(Int(value))
+    default: String(format: "%.3f", value)
+    }
 }
 
 /// Bytes in B, KB, MB or GB (powers of 1000), three significant digits.

@@ -21,6 +21,8 @@ public struct PointResult: Codable, Sendable, Equatable {
     /// Most bytes GMP held at once during one call, counted through its memory functions.
     public var peakGMPBytes: Int?
     public var peakRatioToBaseline: Double?
+    /// For a memory measurement rather than a timing: the C heap bytes the subject holds.
+    public var heapBytes: Int?
 
     public init(suite: String, subject: String, n: Int, skipped: String? = nil) {
         self.suite = suite

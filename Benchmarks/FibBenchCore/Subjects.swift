@@ -1,6 +1,7 @@
 import CGMP
 @_spi(Benchmarks) import Fibonacci
 import FibBenchPeer
+import FizzBuzz
 
 /// One thing to time at a point: a call that returns a checksum, and a check of its result against
 /// the suite's reference.
@@ -78,5 +79,51 @@ extension Suite {
     static func conversionSubjectName(radix: Int, threads: Int) -> String {
         let radixPart = radix == 10 ? "" : "radix: \(radix), "
         return threads == 1 && radix == 10 ? "String(x)" : "String(x, \(radixPart)threads: \(threads))"
+    }
+}
+
+extension Suite {
+    /// The FizzBuzz counter and classification, with n distinct keys, against a plain dictionary
+    /// increment (no lock, no ordering). Keys come from a fixed pseudo-random stream of 2^20 keys.
+    static func fizzBuzz() -> Suite {
+        Suite(name: "fizzbuzz", baseline: "Dictionary +=") { n in
+            var generator = SystemRandomNumberGenerator()
+            let keys = (0..<(1 << 20)).map { _ in Int.random(in: 0..<n, using: &generator) }
+            let mask = keys.count - 1
+            final class Cursor: @unchecked Sendable { var position = 0; var dictionary: [Int: Int] = [:] }
+            let cursor = Cursor()
+            let exact = FrequencyCounter<Int>(), bounded = FrequencyCounter<Int>(mode: .bounded(capacity: 10_000))
+            // Every key present first, so the timings are of the steady state.
+            exact.record(contentsOf: 0..<n)
+            bounded.record(contentsOf: 0..<n)
+            for key in 0..<n { cursor.dictionary[key] = 1 }
+            func next() -> Int {
+                cursor.position &+= 1
+                return keys[cursor.position & mask]
+            }
+            return [
+                Subject(name: "Dictionary +=", usesGMP: false, run: { cursor.dictionary[next(), default: 0] += 1; return 1 }, verify: { true }),
+                Subject(name: "record", usesGMP: false, run: { exact.record(next()); return 1 }, verify: { exact.distinctCount == n }),
+                Subject(name: "record (bounded 10^4)", usesGMP: false, run: { bounded.record(next()); return 1 },
+                        verify: { bounded.distinctCount == min(n, 10_000) }),
+                Subject(name: "mostCommon(3)", usesGMP: false, run: { exact.mostCommon(3).count },
+                        verify: { exact.mostCommon(3).count == 3 }),
+                Subject(name: "fizzBuzz(Int)", usesGMP: false, run: {
+                    if case .number(let value) = FizzBuzz.fizzBuzz(next()) { value } else { 0 }
+                },
+                        verify: { FizzBuzz.fizzBuzz(15) == .fizzBuzz }),
+            ]
+        }
+    }
+
+    /// Heap bytes held by a bounded counter (capacity 10^4) after `distinctKeys` distinct keys.
+    static func boundedCounterMemory(distinctKeys: Int) -> PointResult {
+        let before = Int(cgmp_heap_bytes_in_use())
+        let counter = FrequencyCounter<Int>(mode: .bounded(capacity: 10_000))
+        for key in 0..<distinctKeys { counter.record(key) }
+        var result = PointResult(suite: "fizzbuzz", subject: "bounded 10^4: heap after n distinct keys", n: distinctKeys)
+        result.heapBytes = Int(cgmp_heap_bytes_in_use()) - before
+        withExtendedLifetime(counter) {}
+        return result
     }
 }

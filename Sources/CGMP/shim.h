@@ -50,4 +50,15 @@ static inline int cgmp_set_malloc_thresholds(int mmap_threshold, int trim_thresh
 #endif
 }
 
+/// Bytes the C heap has handed out and not yet taken back (glibc's mallinfo2: arena and mmapped
+/// blocks); 0 where there is no glibc.
+static inline size_t cgmp_heap_bytes_in_use(void) {
+#if defined(__GLIBC__)
+    struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+#else
+    return 0;
+#endif
+}
+
 #endif
