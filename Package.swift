@@ -42,9 +42,11 @@ let package = Package(
         ),
         .executableTarget(name: "FibBench", dependencies: ["FibBenchCore"], path: "Benchmarks/FibBench"),
 
-        .testTarget(name: "BigNumTests", dependencies: ["BigNum", "CGMP"]),
-        .testTarget(name: "FibonacciTests", dependencies: ["Fibonacci", "CGMP"]),
-        .testTarget(name: "FizzBuzzTests", dependencies: ["FizzBuzz"]),
+        // Seeded random values shared by the test targets.
+        .target(name: "TestSupport", dependencies: ["BigNum"], path: "Tests/TestSupport"),
+        .testTarget(name: "BigNumTests", dependencies: ["BigNum", "CGMP", "TestSupport"]),
+        .testTarget(name: "FibonacciTests", dependencies: ["Fibonacci", "CGMP", "TestSupport"]),
+        .testTarget(name: "FizzBuzzTests", dependencies: ["FizzBuzz", "TestSupport"]),
         .testTarget(name: "FibBenchTests", dependencies: ["FibBenchCore"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import BigNum
 
 /// Wherever a value fits in Int, BigInt must behave exactly like Int.

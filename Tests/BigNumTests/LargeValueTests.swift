@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import BigNum
 
 /// Identities on values of hundreds to millions of bits, where no Int reference exists.

@@ -1,5 +1,6 @@
 import CGMP
 import Testing
+import TestSupport
 @testable import BigNum
 
 /// GMP's own single-threaded conversion: the reference.

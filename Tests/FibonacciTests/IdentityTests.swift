@@ -1,9 +1,10 @@
 import Testing
+import TestSupport
 @testable import Fibonacci
 
 @Suite struct IdentityTests {
     static let randomIndices: [Int] = {
-        var generator = SeededGenerator(state: 41)
+        var generator = SeededGenerator(seed: 41)
         return (0..<12).map { _ in Int.random(in: 100...400_000, using: &generator) } + [94, 95, 1_000_001]
     }()
 
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func gcdOfFibonacciNumbersIsFibonacciOfGcd() {
-        var generator = SeededGenerator(state: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<30 {
             let common = Int.random(in: 1...300, using: &generator)
             let m = common * Int.random(in: 1...300, using: &generator), n = common * Int.random(in: 1...300, using: &generator)
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func digitCountForLargeIndices() {
-        var generator = SeededGenerator(state: 43)
+        var generator = SeededGenerator(seed: 43)
         for _ in 0..<6 {
             let n = Int.random(in: 100_000...3_000_000, using: &generator)
             #expect(fibonacciDigitCount(n) == fibonacci(n).decimalDigitCount, "digits of F(\(n))")
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func moduloAgreesWithTheBigIntResult() {
-        var generator = SeededGenerator(state: 44)
+        var generator = SeededGenerator(seed: 44)
         for _ in 0..<300 {
             let n = Int.random(in: -20_000...20_000, using: &generator)
             let m = [UInt64.random(in: 1...1_000, using: &generator), UInt64.random(in: 1...UInt64.max, using: &generator),

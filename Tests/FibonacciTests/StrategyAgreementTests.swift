@@ -1,5 +1,6 @@
 import CGMP
 import Testing
+import TestSupport
 @_spi(Benchmarks) @testable import Fibonacci
 
 /// GMP's mpz_fib_ui, with F(-n) = (-1)^(n+1) F(n): the reference every strategy must match.
@@ -8,17 +9,6 @@ func referenceFibonacci(_ n: Int) -> BigInt {
     return n < 0 && n % 2 == 0 ? -magnitude : magnitude
 }
 
-/// SplitMix64, seeded, so that a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct StrategyAgreementTests {
     @Test func smallTableMatchesGMP() {
@@ -35,7 +25,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test(arguments: FibonacciStrategy.allCases)
     func everyStrategyAgreesOnRandomLargeIndices(strategy: FibonacciStrategy) {
-        var generator = SeededGenerator(state: 31 &+ UInt64(strategy.rawValue.utf8.count))
+        var generator = SeededGenerator(seed: 31 &+ UInt64(strategy.rawValue.utf8.count))
         let maximum = strategy == .iterative ? 100_000 : 1_000_000
         let count = strategy == .iterative ? 6 : 25
         for _ in 0..<count {

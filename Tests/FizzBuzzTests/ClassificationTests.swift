@@ -1,5 +1,6 @@
 import BigNum
 import Testing
+import TestSupport
 @testable import FizzBuzz
 
 /// The textbook definition, written the long way round.
@@ -8,16 +9,6 @@ func referenceFizzBuzz(_ n: BigInt) -> String {
     return byThree && byFive ? "FizzBuzz" : byThree ? "Fizz" : byFive ? "Buzz" : n.description
 }
 
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct ClassificationTests {
     @Test func intsFromMinus10000To10000() {
@@ -33,7 +24,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func hugeBigInts() {
-        var generator = SeededGenerator(state: 61)
+        var generator = SeededGenerator(seed: 61)
         for _ in 0..<2_000 {
             let bits = Int.random(in: 64...5_000, using: &generator)
             var value = BigInt(0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FizzBuzz
 
 /// A plain reference: counts in a dictionary, and for ties the time each key last reached its count.
@@ -22,7 +23,7 @@ struct ReferenceCounter {
 
 /// A skewed stream: key i drawn with probability proportional to 1 / (i + 1) (Zipf, s = 1).
 func zipfStream(count: Int, keys: Int, seed: UInt64) -> [Int] {
-    var generator = SeededGenerator(state: seed)
+    var generator = SeededGenerator(seed: seed)
     let weights = (0..<keys).map { 1 / Double($0 + 1) }
     var cumulative: [Double] = []
     var sum = 0.0
@@ -41,7 +42,7 @@ func zipfStream(count: Int, keys: Int, seed: UInt64) -> [Int] {
 @Suite struct FrequencyCounterTests {
     @Test(arguments: [(1, 50), (2, 1_000), (3, 20_000)])
     func exactModeMatchesADictionary(seed: UInt64, distinct: Int) {
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         let counter = FrequencyCounter<Int>()
         var reference = ReferenceCounter()
         for step in 0..<60_000 {
@@ -98,7 +99,7 @@ func zipfStream(count: Int, keys: Int, seed: UInt64) -> [Int] {
     @Test func boundedModeIsExactWithinItsCapacity() {
         let counter = FrequencyCounter<Int>(mode: .bounded(capacity: 100))
         var reference = ReferenceCounter()
-        var generator = SeededGenerator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 0..<20_000 {
             let key = Int.random(in: 0..<100, using: &generator)
             counter.record(key)
