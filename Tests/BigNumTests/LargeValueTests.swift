@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import BigNum
@@ -26,6 +27,21 @@ import TestSupport
             #expect(c == a)
             c *= b
             #expect(c == a * b)
+        }
+    }
+
+    @Test func identitiesAtMillionsOfBits() throws {
+        var generator = SeededGenerator(seed: 10)
+        for bits in [1_000_000, 3_000_000] {
+            let a = generator.nextBigInt(maxBits: bits) | (BigInt(1) << (bits - 1))
+            let b = generator.nextBigInt(maxBits: bits / 2) | 1
+            #expect((a + b) - b == a && (a * b) / b == a)
+            let (q, r) = a.quotientAndRemainder(dividingBy: b)
+            #expect(q * b + r == a && r.magnitude < b.magnitude && (r.isZero || r.signum() == a.signum()))
+            #expect(BigInt(a.description) == a && BigInt(String(a, radix: 36), radix: 36) == a)
+            #expect(BigInt(bigEndianBytes: a.bigEndianBytes()) == a)
+            let decoded = try JSONDecoder().decode(BigInt.self, from: JSONEncoder().encode(a))
+            #expect(decoded == a)
         }
     }
 
