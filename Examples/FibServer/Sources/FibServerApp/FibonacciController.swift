@@ -1,0 +1,198 @@
+import Fibonacci
+import Foundation
+import Hummingbird
+
+/// `/api/fibonacci/{n}`, `/api/lucas/{n}` and `/api/fibonacci?from=&count=`.
+struct FibonacciController<Context: RequestContext> {
+    let settings: ServerSettings
+    let service: ValueService
+
+    /// Up to this |n| a value takes microseconds: it is answered at once, without the pool or the cache.
+    static var inlineIndexLimit: Int { 1_000 }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/api/fibonacci/{n}") { request, context in
+            try await single(.fibonacci, request: request, context: context)
+        }
+        router.get("/api/lucas/{n}") { request, context in
+            try await single(.lucas, request: request, context: context)
+        }
+        router.get("/api/fibonacci") { request, _ in
+            try await sequence(request: request)
+        }
+    }
+
+    // MARK: - One value
+
+    func single(_ kind: SequenceKind, request: Request, context: Context) async throws -> Response {
+        let n = try Parse.integer(context.parameters.get("n") ?? "", name: "n")
+        let strategy = try strategyOption(request)
+        let hexadecimal = try isHexadecimal(request)
+        let plain = prefersPlainText(request)
+        if let modulus = request.query("mod") {
+            return try modular(kind, n: n, modulus: modulus, plain: plain)
+        }
+        guard n.magnitude <= settings.maximumIndex else {
+            throw APIError.unprocessable(
+                "n = \(n) is beyond this server's limit: |n| must be at most \(settings.maximumIndex) (use mod=m for F(n) mod m at any n)")
+        }
+        let key = ValueService.Key(kind: kind, n: n, strategy: strategy)
+        let value: ComputedValue
+        var cached = false
+        if n.magnitude <= Self.inlineIndexLimit {
+            value = try Self.compute(key, maximumIndex: settings.maximumIndex, isCancelled: { false })
+        } else if let hit = service.cached(key) {
+            (value, cached) = (hit, true)
+        } else {
+            let maximumIndex = settings.maximumIndex, metrics = service.metrics
+            // Heavy work: cancel it when the client goes away (this also closes the connection afterwards).
+            value = try await request.body.consumeWithCancellationOnInboundClose { _ in
+                try await service.value(for: key) { isCancelled in
+                    let value = try Self.compute(key, maximumIndex: maximumIndex, isCancelled: isCancelled)
+                    metrics.recordComputation(strategy: value.strategy, duration: value.elapsed, digits: value.digitCount)
+                    return value
+                }
+            }
+        }
+        let digits: [UInt8]
+        if hexadecimal {
+            // Linear time, but millions of digits still belong on the pool.
+            digits = value.digitCount > 100_000
+                ? try await service.pool.run { _ in value.value.utf8Digits(radix: 16) } : value.value.utf8Digits(radix: 16)
+        } else {
+            digits = value.decimal
+        }
+        if plain { return Self.plainText(digits) }
+        var body = ByteBuffer()
+        body.reserveCapacity(digits.count + 160)
+        body.writeString(#"{"n":\#(n),"value":""#)
+        body.writeBytes(digits)
+        let digitCount = digits.count - (digits.first == UInt8(ascii: "-") ? 1 : 0)
+        body.writeString(#"","digits":\#(digitCount),"format":"\#(hexadecimal ? "hex" : "decimal")","strategy":"\#(value.strategy)","#)
+        body.writeString(#""elapsedMicroseconds":\#(value.elapsed.microseconds),"cached":\#(cached)}"#)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+    }
+
+    /// F(n) or L(n) by the key's strategy, with its decimal digits and the time it took.
+    static func compute(_ key: ValueService.Key, maximumIndex: Int, isCancelled: @escaping () -> Bool) throws -> ComputedValue {
+        let start = ContinuousClock.now
+        let value: BigInt
+        let strategyName: String
+        do {
+            switch (key.kind, key.strategy) {
+            case (.fibonacci, let strategy):
+                value = try fibonacci(key.n, using: strategy, maximumIndex: maximumIndex, shouldStop: isCancelled)
+                strategyName = strategy?.rawValue ?? defaultStrategyName(key.n)
+            case (.lucas, nil):
+                value = lucas(key.n)
+                strategyName = "gmp"
+            case (.lucas, let strategy?):
+                // L(n) = F(n-1) + F(n+1)
+                value = try fibonacci(key.n - 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
+                    + fibonacci(key.n + 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
+                strategyName = strategy.rawValue
+            }
+        } catch FibonacciError.cancelled {
+            throw CancellationError()
+        }
+        let elapsed = ContinuousClock.now - start
+        return ComputedValue(value: value, decimal: value.utf8Digits(), strategy: strategyName, elapsed: elapsed)
+    }
+
+    /// What `fibonacci(n)` without a strategy uses.
+    static func defaultStrategyName(_ n: Int) -> String {
+        n.magnitude <= 93 ? "table" : FibonacciStrategy.fastest(for: n).rawValue
+    }
+
+    // MARK: - Modulo m
+
+    func modular(_ kind: SequenceKind, n: Int, modulus text: String, plain: Bool) throws -> Response {
+        guard let modulus = UInt64(text) else {
+            if let signed = Int(text), signed <= 0 { throw APIError.unprocessable("mod must be positive, not \(signed)") }
+            if BigInt(text) != nil { throw APIError.unprocessable("mod must be between 1 and \(UInt64.max), not \(text.prefix(40))") }
+            throw APIError.badRequest("mod must be a positive integer written with ASCII digits, not \"\(text.prefix(40))\"")
+        }
+        guard modulus > 0 else { throw APIError.unprocessable("mod must be positive, not 0") }
+        let start = ContinuousClock.now
+        let residue: UInt64
+        switch kind {
+        case .fibonacci:
+            residue = fibonacci(n, modulo: modulus)
+        case .lucas:
+            // L(n) = F(n-1) + F(n+1), each reduced; n ± 1 must stay within Int.
+            guard n > Int.min, n < Int.max else { throw APIError.unprocessable("n must be strictly between \(Int.min) and \(Int.max) for L(n) mod m") }
+            let (sum, carry) = fibonacci(n - 1, modulo: modulus).addingReportingOverflow(fibonacci(n + 1, modulo: modulus))
+            residue = carry || sum >= modulus ? sum &- modulus : sum
+        }
+        let elapsed = ContinuousClock.now - start
+        if plain { return Self.plainText(Array(String(residue).utf8)) }
+        let body = #"{"n":\#(n),"modulus":"\#(modulus)","value":"\#(residue)","digits":\#(String(residue).count),"format":"decimal","strategy":"fastDoublingModulo","elapsedMicroseconds":\#(elapsed.microseconds),"cached":false}"#
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    // MARK: - Consecutive terms
+
+    struct SequenceBody: Encodable {
+        var from: Int
+        var count: Int
+        var values: [String]
+    }
+
+    func sequence(request: Request) async throws -> Response {
+        let limit = settings.maximumIndex
+        let from = try Parse.query(request, "from", default: 0, in: -limit...limit)
+        let count = try Parse.query(request, "count", default: 10, in: 1...settings.sequenceCountLimit)
+        let last = from + count - 1
+        guard last <= limit else {
+            throw APIError.unprocessable("from + count - 1 = \(last) is beyond this server's limit of \(limit)")
+        }
+        // Every term has at most as many digits as the one of largest |index|.
+        let widest = fibonacciDigitCount(max(from.magnitude, last.magnitude) > UInt(limit) ? limit : Int(max(from.magnitude, last.magnitude)))
+        guard widest * count <= settings.sequenceDigitLimit else {
+            throw APIError.unprocessable(
+                "\(count) terms from F(\(from)) hold up to \(widest * count) digits, more than this server's limit of \(settings.sequenceDigitLimit) a response")
+        }
+        let terms = { @Sendable (_: () -> Bool) in FibonacciSequence(startingAt: from).prefix(count).map { $0.description } }
+        let values = widest * count <= 10_000 ? terms { false } : try await service.pool.run(terms)
+        return try Self.json(SequenceBody(from: from, count: count, values: values))
+    }
+
+    // MARK: - Options
+
+    func strategyOption(_ request: Request) throws -> FibonacciStrategy? {
+        guard let name = request.query("strategy"), name != "default" else { return nil }
+        guard let strategy = FibonacciStrategy(rawValue: name) else {
+            let names = FibonacciStrategy.allCases.map(\.rawValue).joined(separator: ", ")
+            throw APIError.badRequest("Unknown strategy \"\(name.prefix(40))\"; use one of: default, \(names)")
+        }
+        return strategy
+    }
+
+    func isHexadecimal(_ request: Request) throws -> Bool {
+        switch request.query("format") {
+        case nil, "decimal": false
+        case "hex": true
+        case let other?: throw APIError.badRequest("Unknown format \"\(other.prefix(40))\"; use decimal or hex")
+        }
+    }
+
+    /// Whether the client asked for `text/plain` ahead of JSON.
+    func prefersPlainText(_ request: Request) -> Bool {
+        guard let accept = request.headers[.accept] else { return false }
+        for item in accept.split(separator: ",") {
+            let type = item.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+            if type == "text/plain" { return true }
+            if type == "application/json" || type == "*/*" || type == "application/*" { return false }
+        }
+        return false
+    }
+
+    static func plainText(_ bytes: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try JSONEncoder().encode(value)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,277 @@
+/// The OpenAPI 3.1 description served at `/openapi.yaml`.
+enum OpenAPIDocument {
+    static let yaml = #"""
+openapi: 3.1.0
+info:
+  title: fib-server
+  version: 0.1.0
+  description: |
+    Exact Fibonacci and Lucas numbers of any size the server allows, FizzBuzz, and the most common
+    FizzBuzz submissions. Every error is a JSON object {"error": {"status": ..., "message": ...}}.
+servers:
+  - url: /
+paths:
+  /api/fibonacci/{n}:
+    get:
+      summary: F(n), the n-th Fibonacci number (F(-n) = (-1)^(n+1) F(n))
+      operationId: fibonacci
+      parameters:
+        - $ref: '#/components/parameters/Index'
+        - $ref: '#/components/parameters/Strategy'
+        - $ref: '#/components/parameters/Format'
+        - $ref: '#/components/parameters/Modulus'
+      responses:
+        '200': {$ref: '#/components/responses/Value'}
+        '400': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Busy'}
+  /api/lucas/{n}:
+    get:
+      summary: L(n), the n-th Lucas number (L(-n) = (-1)^n L(n))
+      operationId: lucas
+      parameters:
+        - $ref: '#/components/parameters/Index'
+        - $ref: '#/components/parameters/Strategy'
+        - $ref: '#/components/parameters/Format'
+        - $ref: '#/components/parameters/Modulus'
+      responses:
+        '200': {$ref: '#/components/responses/Value'}
+        '400': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Busy'}
+  /api/fibonacci:
+    get:
+      summary: Consecutive Fibonacci numbers F(from) ... F(from + count - 1)
+      operationId: fibonacciSequence
+      parameters:
+        - name: from
+          in: query
+          schema: {type: integer, default: 0}
+        - name: count
+          in: query
+          schema: {type: integer, default: 10, minimum: 1}
+      responses:
+        '200':
+          description: The terms, as strings of decimal digits.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [from, count, values]
+                properties:
+                  from: {type: integer}
+                  count: {type: integer}
+                  values: {type: array, items: {type: string, pattern: '^-?[0-9]+$'}}
+        '400': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Busy'}
+  /api/fizzbuzz:
+    post:
+      summary: FizzBuzz for a number >= 1 of any size up to the server's digit limit; the number is counted
+      operationId: fizzBuzz
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [number]
+              properties:
+                number:
+                  oneOf:
+                    - {type: integer, minimum: 1}
+                    - {type: string, pattern: '^[0-9]+$'}
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              required: [number]
+              properties:
+                number: {type: string, pattern: '^[0-9]+$'}
+      responses:
+        '200':
+          description: The classification.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [number, result]
+                properties:
+                  number: {type: string, pattern: '^[0-9]+$'}
+                  result: {type: string}
+        '400': {$ref: '#/components/responses/Error'}
+        '413': {$ref: '#/components/responses/Error'}
+        '415': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+  /api/most_common:
+    get:
+      summary: The most often submitted FizzBuzz numbers, most common first
+      operationId: mostCommon
+      parameters:
+        - name: limit
+          in: query
+          schema: {type: integer, default: 3, minimum: 1}
+      responses:
+        '200':
+          description: Numbers with their counts; equal counts in the order the numbers reached them.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [result, total, exact]
+                properties:
+                  result:
+                    type: array
+                    items:
+                      type: object
+                      required: [number, count]
+                      properties:
+                        number: {type: string, pattern: '^[0-9]+$'}
+                        count: {type: integer, minimum: 1}
+                  total: {type: integer, minimum: 0}
+                  exact: {type: boolean}
+        '400': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+  /health:
+    get:
+      summary: Liveness
+      operationId: health
+      responses:
+        '200': {$ref: '#/components/responses/Status'}
+  /ready:
+    get:
+      summary: Readiness
+      operationId: ready
+      responses:
+        '200': {$ref: '#/components/responses/Status'}
+  /info:
+    get:
+      summary: Version, GMP version, uptime, limits and strategies
+      operationId: info
+      responses:
+        '200':
+          description: Server information.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [name, version, gmpVersion, uptimeSeconds, limits, pool, strategies]
+                properties:
+                  name: {type: string}
+                  version: {type: string}
+                  gmpVersion: {type: string}
+                  uptimeSeconds: {type: number}
+                  limits: {type: object}
+                  pool: {type: object}
+                  strategies: {type: array, items: {type: string}}
+  /metrics:
+    get:
+      summary: Prometheus metrics
+      operationId: metrics
+      responses:
+        '200':
+          description: The Prometheus text exposition format.
+          content:
+            text/plain: {schema: {type: string}}
+  /openapi.yaml:
+    get:
+      summary: This document
+      operationId: openapi
+      responses:
+        '200':
+          description: OpenAPI 3.1.
+          content:
+            application/yaml: {schema: {type: string}}
+  /docs:
+    get:
+      summary: A readable description of the API
+      operationId: docs
+      responses:
+        '200':
+          description: An HTML page.
+          content:
+            text/html: {schema: {type: string}}
+  /:
+    get:
+      summary: The web page
+      operationId: index
+      responses:
+        '200':
+          description: An HTML page that computes F(n), runs FizzBuzz and shows the most common numbers.
+          content:
+            text/html: {schema: {type: string}}
+components:
+  parameters:
+    Index:
+      name: n
+      in: path
+      required: true
+      description: The index, an integer (|n| up to the server's maximum, any 64-bit integer with mod).
+      schema: {type: integer}
+    Strategy:
+      name: strategy
+      in: query
+      schema:
+        type: string
+        enum: [default, iterative, fastDoubling, parallelFastDoubling, matrix, cachedTable, gmp]
+    Format:
+      name: format
+      in: query
+      schema: {type: string, enum: [decimal, hex]}
+    Modulus:
+      name: mod
+      in: query
+      description: Answer F(n) mod m (or L(n) mod m) instead, for 1 <= m <= 18446744073709551615.
+      schema: {type: integer, minimum: 1}
+  responses:
+    Value:
+      description: The value, exact, as a string of digits.
+      content:
+        application/json:
+          schema:
+            type: object
+            required: [n, value, digits, format, strategy, elapsedMicroseconds, cached]
+            properties:
+              n: {type: integer}
+              modulus: {type: string, pattern: '^[0-9]+$'}
+              value: {type: string, pattern: '^-?[0-9a-f]+$'}
+              digits: {type: integer, minimum: 1}
+              format: {type: string, enum: [decimal, hex]}
+              strategy: {type: string}
+              elapsedMicroseconds: {type: integer, minimum: 0}
+              cached: {type: boolean}
+        text/plain:
+          schema: {type: string}
+    Status:
+      description: The status.
+      content:
+        application/json:
+          schema:
+            type: object
+            required: [status]
+            properties:
+              status: {type: string}
+    Error:
+      description: The request cannot be answered as it stands.
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Error'}
+    Busy:
+      description: Every compute thread and queue place is taken; retry after the Retry-After header's seconds.
+      headers:
+        Retry-After: {schema: {type: integer}}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Error'}
+  schemas:
+    Error:
+      type: object
+      required: [error]
+      properties:
+        error:
+          type: object
+          required: [status, message]
+          properties:
+            status: {type: integer}
+            message: {type: string}
+"""#
+}

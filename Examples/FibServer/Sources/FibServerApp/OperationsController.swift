@@ -1,0 +1,76 @@
+import CGMP
+import Fibonacci
+import Foundation
+import Hummingbird
+
+/// Health, readiness, information, metrics, the API description and the web pages.
+struct OperationsController<Context: RequestContext> {
+    let settings: ServerSettings
+    let metrics: ServerMetrics
+    let pool: ComputePool
+    let startedAt = ContinuousClock.now
+
+    static var version: String { "0.1.0" }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/health") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
+        router.get("/ready") { _, _ in
+            let (running, queued) = pool.load
+            let body = #"{"status":"ready","computing":\#(running),"queued":\#(queued)}"#
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+        router.get("/info") { _, _ in try FibonacciController<Context>.json(info()) }
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
+        router.get("/openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        }
+        router.get("/docs") { _, _ in Self.html(DocsPage.html) }
+        router.get("/") { _, _ in Self.html(WebPage.html) }
+    }
+
+    struct Info: Codable {
+        struct Limits: Codable {
+            var maximumIndex: Int
+            var sequenceCount: Int
+            var sequenceDigits: Int
+            var fizzBuzzDigits: Int
+            var mostCommonLimit: Int
+            var bodyBytes: Int
+            var counterCapacity: Int
+            var cacheBytes: Int
+        }
+        struct Pool: Codable {
+            var threads: Int
+            var queueLimit: Int
+        }
+        var name: String
+        var version: String
+        var gmpVersion: String
+        var uptimeSeconds: Double
+        var limits: Limits
+        var pool: Pool
+        var strategies: [String]
+    }
+
+    func info() -> Info {
+        let uptime = ContinuousClock.now - startedAt
+        return Info(
+            name: "fib-server", version: Self.version, gmpVersion: String(cString: __gmp_version),
+            uptimeSeconds: Double(uptime.nanoseconds) / 1e9,
+            limits: .init(maximumIndex: settings.maximumIndex, sequenceCount: settings.sequenceCountLimit,
+                          sequenceDigits: settings.sequenceDigitLimit, fizzBuzzDigits: settings.fizzBuzzDigitLimit,
+                          mostCommonLimit: settings.mostCommonLimit, bodyBytes: settings.maximumBodyBytes,
+                          counterCapacity: settings.counterCapacity, cacheBytes: settings.cacheBytes),
+            pool: .init(threads: pool.threads, queueLimit: pool.queueLimit),
+            strategies: ["default"] + FibonacciStrategy.allCases.map(\.rawValue))
+    }
+
+    static func html(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

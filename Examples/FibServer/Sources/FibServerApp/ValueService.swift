@@ -1,0 +1,211 @@
+import BigNum
+import Fibonacci
+import Synchronization
+
+/// Which sequence a value belongs to.
+enum SequenceKind: String, Sendable {
+    case fibonacci, lucas
+}
+
+/// A computed F(n) or L(n) with its decimal digits, ready to send.
+final class ComputedValue: Sendable {
+    let value: BigInt
+    /// The decimal digits (with a sign), as UTF-8.
+    let decimal: [UInt8]
+    let strategy: String
+    let elapsed: Duration
+
+    init(value: BigInt, decimal: [UInt8], strategy: String, elapsed: Duration) {
+        self.value = value
+        self.decimal = decimal
+        self.strategy = strategy
+        self.elapsed = elapsed
+    }
+
+    /// Bytes this entry holds, for the cache's budget.
+    var byteCount: Int { value.allocatedByteCount + decimal.count + 128 }
+
+    /// The number of decimal digits, without the sign.
+    var digitCount: Int { decimal.count - (decimal.first == UInt8(ascii: "-") ? 1 : 0) }
+}
+
+/// Computes values on the pool, shares one computation among concurrent requests for the same value,
+/// and keeps recent results in a cache bounded in bytes.
+///
+/// A request that is cancelled (its client went away) stops waiting at once; the computation itself is
+/// cancelled when no request waits for it any more.
+final class ValueService: Sendable {
+    struct Key: Hashable, Sendable {
+        var kind: SequenceKind
+        var n: Int
+        /// The requested strategy, or nil for the default (which may be answered from the cache).
+        var strategy: FibonacciStrategy?
+    }
+
+    private final class Flight: @unchecked Sendable {
+        var waiters: [Int: CheckedContinuation<ComputedValue, any Error>] = [:]
+        var task: Task<Void, Never>?
+    }
+
+    private struct Flights {
+        var byKey: [Key: Flight] = [:]
+        var nextWaiter = 0
+    }
+
+    let pool: ComputePool
+    let metrics: ServerMetrics
+    private let flights = Mutex(Flights())
+    private let cache: Mutex<ByteBoundedCache<Key, ComputedValue>>
+
+    init(pool: ComputePool, cacheBytes: Int, metrics: ServerMetrics) {
+        self.pool = pool
+        self.metrics = metrics
+        cache = Mutex(ByteBoundedCache(capacity: cacheBytes))
+    }
+
+    /// The cached value for `key`, if any (counting as a use).
+    func cached(_ key: Key) -> ComputedValue? {
+        cache.withLock { $0[key] }
+    }
+
+    /// The value for `key`: from the cache, from a computation already under way, or computed now by
+    /// `compute` on the pool.
+    func value(
+        for key: Key, compute: @escaping @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) throws -> ComputedValue
+    ) async throws -> ComputedValue {
+        if let hit = cached(key) { return hit }
+        let waiter = flights.withLock { flights in
+            flights.nextWaiter += 1
+            return flights.nextWaiter
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let isFirst = flights.withLock { flights in
+                    if let flight = flights.byKey[key] {
+                        flight.waiters[waiter] = continuation
+                        return false
+                    }
+                    let flight = Flight()
+                    flight.waiters[waiter] = continuation
+                    flights.byKey[key] = flight
+                    return true
+                }
+                if isFirst {
+                    let task = Task { [self] in
+                        let result = await Result(catching: { try await self.pool.run(compute) })
+                        finish(key, with: result)
+                    }
+                    flights.withLock { $0.byKey[key]?.task = task }
+                }
+                // Cancelled before the waiter was registered: the handler below found nothing to remove.
+                if Task.isCancelled { leave(key, waiter: waiter) }
+            }
+        } onCancel: {
+            leave(key, waiter: waiter)
+        }
+    }
+
+    /// Removes a cancelled waiter, and cancels the computation when it was the last one.
+    private func leave(_ key: Key, waiter: Int) {
+        let (continuation, task): (CheckedContinuation<ComputedValue, any Error>?, Task<Void, Never>?) = flights.withLock { flights in
+            guard let flight = flights.byKey[key], let continuation = flight.waiters.removeValue(forKey: waiter) else { return (nil, nil) }
+            return (continuation, flight.waiters.isEmpty ? flight.task : nil)
+        }
+        continuation?.resume(throwing: CancellationError())
+        task?.cancel()
+    }
+
+    private func finish(_ key: Key, with result: Result<ComputedValue, any Error>) {
+        let waiters = flights.withLock { $0.byKey.removeValue(forKey: key)?.waiters.values.map { $0 } ?? [] }
+        if case .success(let value) = result {
+            let bytes = cache.withLock { cache in
+                cache.insert(value, for: key, bytes: value.byteCount)
+                // The same value serves default requests too, whichever strategy computed it.
+                if key.strategy != nil { cache.insert(value, for: Key(kind: key.kind, n: key.n, strategy: nil), bytes: value.byteCount) }
+                return cache.totalBytes
+            }
+            metrics.cacheBytes.record(bytes)
+        }
+        for waiter in waiters { waiter.resume(with: result) }
+    }
+}
+
+/// A least-recently-used cache holding at most `capacity` bytes of values.
+struct ByteBoundedCache<Key: Hashable, Value> {
+    private final class Node {
+        let key: Key
+        var value: Value
+        var bytes: Int
+        var newer: Node?
+        weak var older: Node?
+
+        init(key: Key, value: Value, bytes: Int) {
+            self.key = key
+            self.value = value
+            self.bytes = bytes
+        }
+    }
+
+    let capacity: Int
+    private(set) var totalBytes = 0
+    private var nodes: [Key: Node] = [:]
+    /// The least and the most recently used.
+    private var oldest: Node?
+    private var newest: Node?
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    var count: Int { nodes.count }
+
+    /// The value for `key`, which becomes the most recently used.
+    subscript(key: Key) -> Value? {
+        mutating get {
+            guard let node = nodes[key] else { return nil }
+            moveToNewest(node)
+            return node.value
+        }
+    }
+
+    /// Stores `value`; evicts the least recently used until the total fits. A value larger than the
+    /// whole capacity is not stored.
+    mutating func insert(_ value: Value, for key: Key, bytes: Int) {
+        if let node = nodes.removeValue(forKey: key) { unlink(node) }
+        guard bytes <= capacity else { return }
+        let node = Node(key: key, value: value, bytes: bytes)
+        nodes[key] = node
+        link(node)
+        while totalBytes > capacity, let victim = oldest {
+            nodes.removeValue(forKey: victim.key)
+            unlink(victim)
+        }
+    }
+
+    private mutating func moveToNewest(_ node: Node) {
+        guard node !== newest else { return }
+        unlink(node)
+        link(node)
+    }
+
+    private mutating func link(_ node: Node) {
+        node.older = newest
+        node.newer = nil
+        newest?.newer = node
+        newest = node
+        if oldest == nil { oldest = node }
+        totalBytes += node.bytes
+    }
+
+    private mutating func unlink(_ node: Node) {
+        if let older = node.older { older.newer = node.newer } else { oldest = node.newer }
+        if let newer = node.newer { newer.older = node.older } else { newest = node.older }
+        node.newer = nil
+        node.older = nil
+        totalBytes -= node.bytes
+    }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
