@@ -17,6 +17,7 @@ import Testing
         settings.fizzBuzzDigitLimit = 60
         settings.maximumBodyBytes = 256
         settings.counterCapacity = 1_000
+        settings.iterativeIndexLimit = 50_000
         return settings
     }
 
@@ -162,6 +163,8 @@ import Testing
         try await withApp { client, _ in
             let cases: [(String, HTTPResponse.Status, String)] = [
                 ("/api/fibonacci/10?strategy=quantum", .badRequest, "Unknown strategy"),
+                ("/api/fibonacci/100001?strategy=iterative", .unprocessableContent, "beyond this server's limit"),
+                ("/api/fibonacci/-60000?strategy=iterative", .unprocessableContent, "O(n²)"),
                 ("/api/fibonacci/10?format=octal", .badRequest, "Unknown format"),
                 ("/api/fibonacci/10?mod=0", .unprocessableContent, "positive"),
                 ("/api/fibonacci/10?mod=-3", .unprocessableContent, "positive"),
@@ -333,6 +336,7 @@ import Testing
         settings.poolSize = 1
         settings.queueLimit = 0
         settings.maximumIndex = 50_000_000
+        settings.iterativeIndexLimit = 50_000_000
         try await withApp(settings) { client, services in
             // Occupy the only thread with a computation of hours, then ask for another.
             let slow = Task { try await client.execute(uri: "/api/fibonacci/40000000?strategy=iterative", method: .get) }

@@ -16,6 +16,7 @@ struct FibServerCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on (FIB_HOST).") var host: String?
     @Option(help: "Port to listen on (FIB_PORT).") var port: Int?
     @Option(help: "Largest |n| for F(n) and L(n) without mod (FIB_MAX_N).") var maxN: Int?
+    @Option(help: "Largest |n| for the O(n²) iterative strategy (FIB_MAX_ITERATIVE_N).") var maxIterativeN: Int?
     @Option(help: "Threads that compute (FIB_POOL_SIZE; default: the number of cores).") var poolSize: Int?
     @Option(help: "Requests that may wait for a compute thread before 503 (FIB_QUEUE_LIMIT).") var queueLimit: Int?
     @Option(help: "Bytes of computed values kept for reuse (FIB_CACHE_BYTES).") var cacheBytes: Int?
@@ -41,6 +42,7 @@ struct FibServerCommand: AsyncParsableCommand {
         settings.host = host ?? environment["FIB_HOST"] ?? settings.host
         settings.port = try integer(port, "FIB_PORT", settings.port, minimum: 0)
         settings.maximumIndex = try integer(maxN, "FIB_MAX_N", settings.maximumIndex, minimum: 0)
+        settings.iterativeIndexLimit = try integer(maxIterativeN, "FIB_MAX_ITERATIVE_N", settings.iterativeIndexLimit, minimum: 0)
         settings.poolSize = try integer(poolSize, "FIB_POOL_SIZE", settings.poolSize, minimum: 1)
         settings.queueLimit = try integer(queueLimit, "FIB_QUEUE_LIMIT", settings.queueLimit, minimum: 0)
         settings.cacheBytes = try integer(cacheBytes, "FIB_CACHE_BYTES", settings.cacheBytes, minimum: 0)

@@ -18,7 +18,9 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
         let body = ErrorBody(error: .init(status: status.code, message: message))
-        let data = try JSONEncoder().encode(body)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(body)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

@@ -36,6 +36,10 @@ struct FibonacciController<Context: RequestContext> {
             throw APIError.unprocessable(
                 "n = \(n) is beyond this server's limit: |n| must be at most \(settings.maximumIndex) (use mod=m for F(n) mod m at any n)")
         }
+        if strategy == .iterative, n.magnitude > settings.iterativeIndexLimit {
+            throw APIError.unprocessable(
+                "The iterative strategy takes O(n²) time; this server runs it for |n| up to \(settings.iterativeIndexLimit), not \(n)")
+        }
         let key = ValueService.Key(kind: kind, n: n, strategy: strategy)
         let value: ComputedValue
         var cached = false
@@ -191,8 +195,11 @@ struct FibonacciController<Context: RequestContext> {
         Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// JSON with sorted keys, so that the same answer is always the same bytes.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try JSONEncoder().encode(value)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(value)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

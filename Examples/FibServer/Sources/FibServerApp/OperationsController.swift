@@ -36,6 +36,7 @@ struct OperationsController<Context: RequestContext> {
     struct Info: Codable {
         struct Limits: Codable {
             var maximumIndex: Int
+            var iterativeIndex: Int
             var sequenceCount: Int
             var sequenceDigits: Int
             var fizzBuzzDigits: Int
@@ -62,7 +63,7 @@ struct OperationsController<Context: RequestContext> {
         return Info(
             name: "fib-server", version: Self.version, gmpVersion: String(cString: __gmp_version),
             uptimeSeconds: Double(uptime.nanoseconds) / 1e9,
-            limits: .init(maximumIndex: settings.maximumIndex, sequenceCount: settings.sequenceCountLimit,
+            limits: .init(maximumIndex: settings.maximumIndex, iterativeIndex: settings.iterativeIndexLimit, sequenceCount: settings.sequenceCountLimit,
                           sequenceDigits: settings.sequenceDigitLimit, fizzBuzzDigits: settings.fizzBuzzDigitLimit,
                           mostCommonLimit: settings.mostCommonLimit, bodyBytes: settings.maximumBodyBytes,
                           counterCapacity: settings.counterCapacity, cacheBytes: settings.cacheBytes),

@@ -6,6 +6,8 @@ public struct ServerSettings: Sendable {
     public var port = 8080
     /// The largest |n| for F(n) and L(n) without `mod`.
     public var maximumIndex = 10_000_000
+    /// The largest |n| for the iterative strategy, whose O(n²) work would take minutes at the maximum.
+    public var iterativeIndexLimit = 100_000
     /// Threads that compute; requests beyond them wait in a queue of `queueLimit`, then get 503.
     public var poolSize = System.coreCount
     public var queueLimit = 64

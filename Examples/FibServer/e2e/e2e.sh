@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# End-to-end checks of fib-server, run by .ci/run after `swift test`: the built server on 127.0.0.1,
+# then a real browser on its web page (first, while the counts are its own), schemathesis against its
+# OpenAPI document, and a short load run whose FizzBuzz counts must equal the accepted submissions
+# exactly, and a graceful stop. Every step is bounded in time.
+#
+# Needs: wrk, chromium and chromium-driver (Debian), schemathesis and selenium (PyPI).
+# Usage: Examples/FibServer/e2e/e2e.sh [path to the fib-server binary]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+server="${1:-$root/.build/debug/fib-server}"
+port="${FIB_E2E_PORT:-18080}"
+base="http://127.0.0.1:$port"
+work="$(mktemp -d)"
+log="$work/server.log"
+
+step() { printf '\n== %s\n' "$*"; }
+fail() { echo "e2e FAILED: $*" >&2; echo "--- server log (last 30 lines)" >&2; tail -n 30 "$log" >&2 || true; exit 1; }
+
+step "starting $server on $base"
+"$server" --port "$port" --max-n 200000 --log-level info > "$log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+    curl -fsS "$base/health" > /dev/null 2>&1 && break
+    kill -0 "$server_pid" 2>/dev/null || fail "the server exited at start"
+    sleep 0.1
+done
+curl -fsS "$base/health" > /dev/null || fail "the server did not answer /health"
+
+step "browser: headless Chromium computes F(1000), submits FizzBuzz numbers, reads the table"
+timeout 180 python3 "$here/browser_test.py" "$base" || fail "the browser test failed"
+
+step "schemathesis: generated requests against /openapi.yaml (no 5xx, no schema violation)"
+# Not 'positive_data_acceptance': a valid-looking n beyond the server's limit is rightly a 422.
+timeout 600 schemathesis run "$base/openapi.yaml" \
+    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
+    --max-examples 60 --request-timeout 20 --no-color --seed 1 > "$work/schemathesis.txt" 2>&1 \
+    || { cat "$work/schemathesis.txt"; fail "schemathesis found problems"; }
+tail -n 15 "$work/schemathesis.txt"
+grep -Eo '[0-9]+ (generated|total)[^,]*' "$work/schemathesis.txt" | head -3 || true
+
+step "load: wrk, 10 s, 64 connections, mixed requests"
+# The submissions the server answered with 200, from its own metrics, and the counter's total.
+answered() {
+    curl -fsS "$base/metrics" | python3 -c '
+import re, sys
+print(sum(int(float(m.group(1))) for line in sys.stdin
+          if "route=\"/api/fizzbuzz\"" in line and "status=\"200\"" in line and line.startswith("http_requests_total")
+          for m in [re.search(r"\s([0-9.e+]+)$", line)] if m))'
+}
+recorded() { curl -fsS "$base/api/most_common?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
+answered_before="$(answered)"; recorded_before="$(recorded)"
+timeout 60 wrk -t 2 -c 64 -d 10s --latency -s "$here/load.lua" "$base" | tee "$work/wrk.txt"
+accepted="$(sed -n 's/^fizzbuzz accepted: \([0-9]*\)$/\1/p' "$work/wrk.txt")"
+errors="$(sed -n 's/^server errors: \([0-9]*\)$/\1/p' "$work/wrk.txt")"
+sleep 1  # let requests still in flight when wrk stopped finish
+answered_delta=$(( $(answered) - answered_before )); recorded_delta=$(( $(recorded) - recorded_before ))
+echo "submissions answered 200 by the server: $answered_delta; recorded by the counter: $recorded_delta; answers wrk read: $accepted"
+[ -n "$accepted" ] && [ "$accepted" -gt 0 ] || fail "no FizzBuzz submission was accepted under load"
+[ "$recorded_delta" -eq "$answered_delta" ] || fail "counts lost or doubled: $recorded_delta recorded, $answered_delta answered"
+# wrk drops the answers to requests in flight when it stops: at most one per connection.
+[ "$accepted" -le "$recorded_delta" ] && [ "$recorded_delta" -le $((accepted + 64)) ] \
+    || fail "$recorded_delta recorded is not within the $accepted answers wrk read and the 64 it may have dropped"
+[ "$errors" -eq 0 ] || fail "$errors server errors under load"
+
+step "graceful stop on SIGTERM"
+kill -TERM "$server_pid"
+for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$server_pid" 2>/dev/null; then fail "the server did not stop within 10 s of SIGTERM"; fi
+wait "$server_pid" && status=0 || status=$?
+[ "$status" -eq 0 ] || fail "the server exited with status $status after SIGTERM"
+grep -q 'message=request' "$log" || fail "no request log lines"
+echo
+echo "e2e: 4 passed, 0 failed"
