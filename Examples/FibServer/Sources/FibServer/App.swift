@@ -13,19 +13,19 @@ struct FibServerCommand: AsyncParsableCommand {
         abstract: "Serve exact Fibonacci numbers, FizzBuzz and the most common FizzBuzz numbers over HTTP.",
         discussion: "Stops gracefully on SIGTERM or SIGINT: requests in flight finish first.")
 
-    @Option(help: "Address to listen on (FIB_HOST).") var host: String?
-    @Option(help: "Port to listen on (FIB_PORT).") var port: Int?
-    @Option(help: "Largest |n| for F(n) and L(n) without mod (FIB_MAX_N).") var maxN: Int?
-    @Option(help: "Largest |n| for the O(n²) iterative strategy (FIB_MAX_ITERATIVE_N).") var maxIterativeN: Int?
+    @Option(help: "Address to listen on (FIB_HOST; default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (FIB_PORT; default 8080).") var port: Int?
+    @Option(help: "Largest |n| for F(n) and L(n) without mod (FIB_MAX_N; default 10000000).") var maxN: Int?
+    @Option(help: "Largest |n| for the O(n²) iterative strategy (FIB_MAX_ITERATIVE_N; default 100000).") var maxIterativeN: Int?
     @Option(help: "Threads that compute (FIB_POOL_SIZE; default: the number of cores).") var poolSize: Int?
-    @Option(help: "Requests that may wait for a compute thread before 503 (FIB_QUEUE_LIMIT).") var queueLimit: Int?
-    @Option(help: "Bytes of computed values kept for reuse (FIB_CACHE_BYTES).") var cacheBytes: Int?
-    @Option(help: "Distinct FizzBuzz numbers the counter keeps (FIB_COUNTER_CAPACITY).") var counterCapacity: Int?
-    @Option(help: "Longest FizzBuzz number accepted, in digits (FIB_FIZZBUZZ_DIGITS).") var fizzBuzzDigits: Int?
-    @Option(help: "Largest request body in bytes (FIB_MAX_BODY_BYTES).") var maxBodyBytes: Int?
-    @Option(help: "Seconds before an idle connection is closed (FIB_IDLE_TIMEOUT).") var idleTimeout: Int?
-    @Option(help: "trace, debug, info, notice, warning, error or critical (FIB_LOG_LEVEL).") var logLevel: String?
-    @Option(help: "logfmt or json (FIB_LOG_FORMAT).") var logFormat: String?
+    @Option(help: "Requests that may wait for a compute thread before 503 (FIB_QUEUE_LIMIT; default 64).") var queueLimit: Int?
+    @Option(help: "Bytes of computed values kept for reuse (FIB_CACHE_BYTES; default 67108864).") var cacheBytes: Int?
+    @Option(help: "Distinct FizzBuzz numbers the counter keeps (FIB_COUNTER_CAPACITY; default 100000).") var counterCapacity: Int?
+    @Option(help: "Longest FizzBuzz number accepted, in digits (FIB_FIZZBUZZ_DIGITS; default 1000).") var fizzBuzzDigits: Int?
+    @Option(help: "Largest request body in bytes (FIB_MAX_BODY_BYTES; default 16384).") var maxBodyBytes: Int?
+    @Option(help: "Seconds before an idle connection is closed (FIB_IDLE_TIMEOUT; default 30).") var idleTimeout: Int?
+    @Option(help: "trace, debug, info, notice, warning, error or critical (FIB_LOG_LEVEL; default info).") var logLevel: String?
+    @Option(help: "logfmt or json (FIB_LOG_FORMAT; default logfmt).") var logFormat: String?
 
     func settings() throws -> ServerSettings {
         let environment = ProcessInfo.processInfo.environment

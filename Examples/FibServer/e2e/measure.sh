@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Measures fib-server's request rate with wrk against its own /health in the same run: the release
+# build on 127.0.0.1, 2 wrk threads, 64 connections, 10 s per run, the endpoints interleaved over
+# several rounds; prints each run and the median rate per endpoint, and the ratio to /health.
+#
+# Usage: Examples/FibServer/e2e/measure.sh [rounds]   (after swift build -c release --product fib-server)
+# The server logs at FIB_MEASURE_LOG_LEVEL (default info: one line per request, to /dev/null).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+server="$root/.build/release/fib-server"
+rounds="${1:-3}"
+port="${FIB_MEASURE_PORT:-18081}"
+base="http://127.0.0.1:$port"
+"$server" --port "$port" --log-level "${FIB_MEASURE_LOG_LEVEL:-info}" > /dev/null 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -fsS "$base/health" > /dev/null 2>&1 && break; sleep 0.1; done
+curl -fsS "$base/api/fibonacci/100000" > /dev/null  # computed once, then served from the cache
+
+declare -A rates
+endpoints=(/health /api/fibonacci/90 /api/fibonacci/100000)
+for round in $(seq 1 "$rounds"); do
+    for endpoint in "${endpoints[@]}"; do
+        rate="$(wrk -t 2 -c 64 -d 10s "$base$endpoint" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')"
+        echo "round $round  $endpoint  $rate requests/s"
+        rates[$endpoint]="${rates[$endpoint]:-} $rate"
+    done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+health="$(echo "${rates[/health]}" | median)"
+for endpoint in "${endpoints[@]}"; do
+    rate="$(echo "${rates[$endpoint]}" | median)"
+    printf 'median %-24s %10.0f requests/s  %.2fx /health\n' "$endpoint" "$rate" "$(echo "$rate / $health" | bc -l)"
+done
