@@ -1,0 +1,52 @@
+import Fibonacci
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import FibServerApp
+
+@Suite struct SharingAndCacheTests {
+    @Test func concurrentRequestsForOneValueShareOneComputation() async throws {
+        var settings = RouterTests.settings()
+        settings.maximumIndex = 5_000_000
+        let services = AppServices(settings: settings)
+        let app = Application(router: buildRouter(services: services))
+        try await app.test(.router) { client in
+            let expected = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        try await client.execute(uri: "/api/fibonacci/3000000", method: .get) { response in
+                            try RouterTests.decode(RouterTests.ValueBody.self, response).value
+                        }
+                    }
+                }
+                var values = Set<String>()
+                for try await value in group { values.insert(value) }
+                return values
+            }
+            #expect(expected.count == 1 && expected.first?.count == fibonacciDigitCount(3_000_000), "eight answers, one value")
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let computations = String(buffer: response.body).split(separator: "\n")
+                    .filter { $0.hasPrefix("fib_computation_seconds_count") }
+                    .compactMap { Int($0.split(separator: " ").last ?? "") }
+                #expect(computations.reduce(0, +) == 1, "one computation served all eight: \(computations)")
+            }
+        }
+        services.pool.shutdown()
+    }
+
+    @Test func theCacheEvictsTheLeastRecentlyUsedBeyondItsBytes() {
+        var cache = ByteBoundedCache<String, Int>(capacity: 100)
+        cache.insert(1, for: "a", bytes: 40)
+        cache.insert(2, for: "b", bytes: 40)
+        #expect(cache["a"] == 1, "a is now the most recently used")
+        cache.insert(3, for: "c", bytes: 40)  // 120 > 100: b, the least recently used, goes
+        #expect(cache["b"] == nil && cache["a"] == 1 && cache["c"] == 3 && cache.totalBytes == 80)
+        cache.insert(4, for: "a", bytes: 10)  // replacing a value frees its old bytes
+        #expect(cache.totalBytes == 50 && cache.count == 2 && cache["a"] == 4)
+        cache.insert(5, for: "huge", bytes: 101)
+        #expect(cache["huge"] == nil && cache.totalBytes == 50, "a value larger than the whole cache is not kept")
+        cache.insert(6, for: "d", bytes: 100)
+        #expect(cache.count == 1 && cache["d"] == 6 && cache.totalBytes == 100)
+    }
+}
