@@ -15,13 +15,9 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers = self.headers
-        headers[.contentType] = "application/json; charset=utf-8"
-        let body = ErrorBody(error: .init(status: status.code, message: message))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let data = try encoder.encode(body)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var response = try jsonResponse(ErrorBody(error: .init(status: status.code, message: message)), status: status)
+        response.headers.append(contentsOf: headers)
+        return response
     }
 
     struct ErrorBody: Codable {

@@ -158,7 +158,7 @@ struct FibonacciController<Context: RequestContext> {
         }
         let terms = { @Sendable (_: () -> Bool) in FibonacciSequence(startingAt: from).prefix(count).map { $0.description } }
         let values = widest * count <= 10_000 ? terms { false } : try await service.pool.run(terms)
-        return try Self.json(SequenceBody(from: from, count: count, values: values))
+        return try jsonResponse(SequenceBody(from: from, count: count, values: values))
     }
 
     // MARK: - Options
@@ -195,11 +195,4 @@ struct FibonacciController<Context: RequestContext> {
         Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// JSON with sorted keys, so that the same answer is always the same bytes.
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let data = try encoder.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
 }

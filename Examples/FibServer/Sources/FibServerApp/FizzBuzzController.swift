@@ -29,7 +29,7 @@ struct FizzBuzzController<Context: RequestContext> {
         let answer = FizzBuzz.fizzBuzz(number).description
         counter.record(number)
         metrics.counterKeys.record(counter.distinctCount)
-        return try FibonacciController<Context>.json(Answer(number: number.description, result: answer))
+        return try jsonResponse(Answer(number: number.description, result: answer))
     }
 
     /// The submitted number as text: the JSON body's `number` (a string of digits, or an integer that
@@ -83,7 +83,7 @@ struct FizzBuzzController<Context: RequestContext> {
     func mostCommon(request: Request) throws -> Response {
         let limit = try Parse.query(request, "limit", default: 3, in: 1...settings.mostCommonLimit)
         let entries = counter.mostCommon(limit).map { MostCommon.Entry(number: $0.key.description, count: $0.count) }
-        return try FibonacciController<Context>.json(MostCommon(result: entries, total: counter.total, exact: counter.isExact))
+        return try jsonResponse(MostCommon(result: entries, total: counter.total, exact: counter.isExact))
     }
 }
 

@@ -21,7 +21,7 @@ struct OperationsController<Context: RequestContext> {
             let body = #"{"status":"ready","computing":\#(running),"queued":\#(queued)}"#
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
         }
-        router.get("/info") { _, _ in try FibonacciController<Context>.json(info()) }
+        router.get("/info") { _, _ in try jsonResponse(info()) }
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
