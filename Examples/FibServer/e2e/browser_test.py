@@ -48,16 +48,19 @@ try:
     check(True, "an error is shown for bad input")
 
     number = driver.find_element(By.ID, "fizz-number")
-    for submission in ("77777", "77777", "3", "77777", "0"):
+
+    def submit(text):
         number.clear()
-        number.send_keys(submission)
+        number.send_keys(text)
         driver.find_element(By.ID, "fizz-submit").click()
-        if submission == "0":
-            wait.until(conditions.text_to_be_present_in_element((By.ID, "fizz-error"), "at least 1"))
-        else:
-            wait.until(conditions.text_to_be_present_in_element((By.ID, "fizz-result"), submission + " → "))
-    result = driver.find_element(By.ID, "fizz-result").text
-    check(result == "77777 → 77777", "the last accepted FizzBuzz answer is shown: " + result)
+
+    for submission, answer in (("77777", "77777"), ("77777", "77777"), ("3", "Fizz"), ("77777", "77777")):
+        submit(submission)
+        wait.until(conditions.text_to_be_present_in_element((By.ID, "fizz-result"), submission + " → " + answer))
+    check(True, "each FizzBuzz answer is shown")
+    submit("0")
+    wait.until(conditions.text_to_be_present_in_element((By.ID, "fizz-error"), "at least 1"))
+    check(driver.find_element(By.ID, "fizz-result").text == "", "a rejected number shows its error, not the previous answer")
 
     def table_shows_counts(_):
         rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#common-rows tr")]

@@ -24,7 +24,7 @@ public struct LineLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         var fields: [(String, String)] = [
-            ("time", Date().formatted(.iso8601)), ("level", event.level.rawValue), ("message", "\(event.message)"),
+            ("time", Self.currentTime()), ("level", event.level.rawValue), ("message", "\(event.message)"),
         ]
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         fields += merged.sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") }
@@ -46,6 +46,19 @@ public struct LineLogHandler: LogHandler {
         for (key, value) in fields { object[key] = value }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The ISO 8601 time to the second, formatted once a second rather than once a line.
+    private static let clock = Mutex((second: 0, text: ""))
+
+    static func currentTime() -> String {
+        let second = Int(Date().timeIntervalSince1970)
+        return clock.withLock { clock in
+            if clock.second != second {
+                clock = (second, Date(timeIntervalSince1970: Double(second)).formatted(.iso8601))
+            }
+            return clock.text
+        }
     }
 
     private static let outputLock = Mutex(())

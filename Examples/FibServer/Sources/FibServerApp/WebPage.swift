@@ -141,6 +141,7 @@ document.getElementById("fizz-form").addEventListener("submit", async (event) =>
     });
     document.getElementById("fizz-result").textContent = body.number + " → " + body.result;
   } catch (error) {
+    document.getElementById("fizz-result").textContent = "";
     document.getElementById("fizz-error").textContent = error.message;
   }
   loadMostCommon();
