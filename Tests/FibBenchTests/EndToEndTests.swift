@@ -19,8 +19,9 @@ import Testing
         #expect(Set(fibonacci.map(\.subject)) == Set(Suite.fibonacciSubjectNames))
         #expect(Set(fibonacci.map(\.n)) == [10, 100, 2000])
         let memory = try #require(report.results.first { $0.heapBytes != nil }, "the bounded counter's memory")
-        // The heap is measured process-wide, so tests running alongside blur it: only the bound is checked.
-        #expect(memory.suite == "fizzbuzz" && memory.heapBytes! < 4_000_000)
+        // The heap is measured process-wide, so tests running alongside blur the figure either way; its
+        // bound is checked by the benchmark's own sequential run (--check-targets), here only its presence.
+        #expect(memory.suite == "fizzbuzz" && memory.n == 100_000 && memory.medianSeconds == nil)
         #expect(Set(report.results.filter { $0.suite == "fizzbuzz" && $0.heapBytes == nil }.map(\.n)) == [1_000], "--quick: 10^3 keys")
         for result in report.results where result.skipped == nil && result.heapBytes == nil {
             #expect(result.perCallSeconds.count == 2, "\(result.subject) at \(result.n): one time per round")

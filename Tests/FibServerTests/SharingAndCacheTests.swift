@@ -9,7 +9,7 @@ import Testing
     @Test func concurrentRequestsForOneValueShareOneComputation() async throws {
         var settings = RouterTests.settings()
         settings.maximumIndex = 5_000_000
-        let services = AppServices(settings: settings)
+        let services = try AppServices(settings: settings)
         let app = Application(router: buildRouter(services: services))
         try await app.test(.router) { client in
             let expected = try await withThrowingTaskGroup(of: String.self) { group in
@@ -50,3 +50,29 @@ import Testing
         #expect(cache.count == 1 && cache["d"] == 6 && cache.totalBytes == 100)
     }
 }
+
+@Suite struct CountStoreTests {
+    @Test(arguments: ["mysql://fib@localhost/fib", "postgres://localhost/fib", "not a url", "postgres://@host/db"])
+    func onlyPostgreSQLURLsWithAUserAreAccepted(url: String) {
+        #expect(throws: PostgresCountStore.StoreError.self) { try PostgresCountStore(url: url, logger: .init(label: "test")) }
+    }
+
+    @Test func aPostgreSQLURLMakesThePostgreSQLStore() throws {
+        var settings = RouterTests.settings()
+        settings.countsURL = "postgres://fib:secret@127.0.0.1:15432/fib"
+        #expect(try AppServices(settings: settings).counts is PostgresCountStore)
+        #expect(try AppServices(settings: RouterTests.settings()).counts is InMemoryCountStore)
+    }
+
+    @Test func theInMemoryStoreReportsTotalsAndExactness() async throws {
+        let store = InMemoryCountStore(capacity: 2)
+        for number in [5, 5, 7] { try await store.record(BigInt(number)) }
+        var counts = try await store.mostCommon(5)
+        #expect(counts.entries.map(\.number) == ["5", "7"] && counts.total == 3 && counts.exact)
+        try await store.record(9)  // a third distinct number in a capacity of 2: counts may now overstate
+        counts = try await store.mostCommon(5)
+        #expect(counts.total == 4 && !counts.exact)
+    }
+}
+
+import BigNum

@@ -15,7 +15,7 @@ base="http://127.0.0.1:$port"
 work="$(mktemp -d)"
 log="$work/server.log"
 
-step() { printf '\n== %s\n' "$*"; }
+source "$here/lib.sh"
 fail() { echo "e2e FAILED: $*" >&2; echo "--- server log (last 30 lines)" >&2; tail -n 30 "$log" >&2 || true; exit 1; }
 
 step "starting $server on $base"
@@ -42,21 +42,12 @@ tail -n 15 "$work/schemathesis.txt"
 grep -Eo '[0-9]+ (generated|total)[^,]*' "$work/schemathesis.txt" | head -3 || true
 
 step "load: wrk, 10 s, 64 connections, mixed requests"
-# The submissions the server answered with 200, from its own metrics, and the counter's total.
-answered() {
-    curl -fsS "$base/metrics" | python3 -c '
-import re, sys
-print(sum(int(float(m.group(1))) for line in sys.stdin
-          if "route=\"/api/fizzbuzz\"" in line and "status=\"200\"" in line and line.startswith("http_requests_total")
-          for m in [re.search(r"\s([0-9.e+]+)$", line)] if m))'
-}
-recorded() { curl -fsS "$base/api/most_common?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
-answered_before="$(answered)"; recorded_before="$(recorded)"
+answered_before="$(answered "$base")"; recorded_before="$(recorded "$base")"
 timeout 60 wrk -t 2 -c 64 -d 10s --latency -s "$here/load.lua" "$base" | tee "$work/wrk.txt"
 accepted="$(sed -n 's/^fizzbuzz accepted: \([0-9]*\)$/\1/p' "$work/wrk.txt")"
 errors="$(sed -n 's/^server errors: \([0-9]*\)$/\1/p' "$work/wrk.txt")"
 sleep 1  # let requests still in flight when wrk stopped finish
-answered_delta=$(( $(answered) - answered_before )); recorded_delta=$(( $(recorded) - recorded_before ))
+answered_delta=$(( $(answered "$base") - answered_before )); recorded_delta=$(( $(recorded "$base") - recorded_before ))
 echo "submissions answered 200 by the server: $answered_delta; recorded by the counter: $recorded_delta; answers wrk read: $accepted"
 [ -n "$accepted" ] && [ "$accepted" -gt 0 ] || fail "no FizzBuzz submission was accepted under load"
 [ "$recorded_delta" -eq "$answered_delta" ] || fail "counts lost or doubled: $recorded_delta recorded, $answered_delta answered"

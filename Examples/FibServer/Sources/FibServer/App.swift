@@ -21,6 +21,8 @@ struct FibServerCommand: AsyncParsableCommand {
     @Option(help: "Requests that may wait for a compute thread before 503 (FIB_QUEUE_LIMIT; default 64).") var queueLimit: Int?
     @Option(help: "Bytes of computed values kept for reuse (FIB_CACHE_BYTES; default 67108864).") var cacheBytes: Int?
     @Option(help: "Distinct FizzBuzz numbers the counter keeps (FIB_COUNTER_CAPACITY; default 100000).") var counterCapacity: Int?
+    @Option(help: "PostgreSQL for the FizzBuzz counts, shared by replicas: postgres://user@host:port/database (FIB_COUNTS; default: in memory).")
+    var counts: String?
     @Option(help: "Longest FizzBuzz number accepted, in digits (FIB_FIZZBUZZ_DIGITS; default 1000).") var fizzBuzzDigits: Int?
     @Option(help: "Largest request body in bytes (FIB_MAX_BODY_BYTES; default 16384).") var maxBodyBytes: Int?
     @Option(help: "Seconds before an idle connection is closed (FIB_IDLE_TIMEOUT; default 30).") var idleTimeout: Int?
@@ -50,6 +52,7 @@ struct FibServerCommand: AsyncParsableCommand {
         settings.fizzBuzzDigitLimit = try integer(fizzBuzzDigits, "FIB_FIZZBUZZ_DIGITS", settings.fizzBuzzDigitLimit, minimum: 1)
         settings.maximumBodyBytes = try integer(maxBodyBytes, "FIB_MAX_BODY_BYTES", settings.maximumBodyBytes, minimum: 64)
         settings.idleTimeoutSeconds = try integer(idleTimeout, "FIB_IDLE_TIMEOUT", settings.idleTimeoutSeconds, minimum: 1)
+        settings.countsURL = counts ?? environment["FIB_COUNTS"]
         settings.logLevel = logLevel ?? environment["FIB_LOG_LEVEL"] ?? settings.logLevel
         guard Logger.Level(rawValue: settings.logLevel) != nil else { throw ValidationError("Unknown log level \(settings.logLevel)") }
         let format = logFormat ?? environment["FIB_LOG_FORMAT"] ?? settings.logFormat.rawValue
@@ -66,7 +69,7 @@ struct FibServerCommand: AsyncParsableCommand {
             handler.logLevel = level
             return handler
         }
-        let app = buildApplication(settings: settings, logger: Logger(label: "fib-server"))
+        let app = try buildApplication(settings: settings, logger: Logger(label: "fib-server"))
         try await app.runService()
     }
 }

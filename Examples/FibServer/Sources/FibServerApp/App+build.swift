@@ -12,26 +12,29 @@ public struct AppServices: Sendable {
     public let metrics: ServerMetrics
     public let pool: ComputePool
     let values: ValueService
-    public let counter: FrequencyCounter<BigInt>
+    public let counts: any CountStore
 
-    public init(settings: ServerSettings) {
+    /// Throws for a counts URL that is not a PostgreSQL URL.
+    public init(settings: ServerSettings, logger: Logger = Logger(label: "fib-server")) throws {
         self.settings = settings
         metrics = ServerMetrics()
         pool = ComputePool(threads: settings.poolSize, queueLimit: settings.queueLimit, metrics: metrics)
         values = ValueService(pool: pool, cacheBytes: settings.cacheBytes, metrics: metrics)
-        counter = FrequencyCounter(mode: .bounded(capacity: settings.counterCapacity))
+        counts = try settings.countsURL.map { try PostgresCountStore(url: $0, logger: logger) }
+            ?? InMemoryCountStore(capacity: settings.counterCapacity)
     }
 }
 
 /// The application: the router, the HTTP server's limits, and a graceful shutdown on SIGTERM or SIGINT
 /// (through swift-service-lifecycle when run with `runService()`).
-public func buildApplication(settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
-    let services = AppServices(settings: settings)
+public func buildApplication(settings: ServerSettings, logger: Logger) throws -> some ApplicationProtocol {
+    let services = try AppServices(settings: settings, logger: logger)
     let router = buildRouter(services: services)
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "fib-server"),
+        services: services.counts.services,
         onServerRunning: { _ in logger.info("fib-server listening", metadata: ["host": .string(settings.host), "port": .stringConvertible(settings.port)]) },
         logger: logger)
 }
@@ -42,8 +45,9 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: RequestMiddleware(metrics: services.metrics))
     router.add(middleware: JSONErrorMiddleware())
     FibonacciController(settings: services.settings, service: services.values).addRoutes(to: router)
-    FizzBuzzController(settings: services.settings, counter: services.counter, metrics: services.metrics).addRoutes(to: router)
-    OperationsController(settings: services.settings, metrics: services.metrics, pool: services.pool).addRoutes(to: router)
+    FizzBuzzController(settings: services.settings, counts: services.counts, metrics: services.metrics).addRoutes(to: router)
+    OperationsController(settings: services.settings, metrics: services.metrics, pool: services.pool, counts: services.counts)
+        .addRoutes(to: router)
     // A known path with another method is a 405 naming the allowed ones, not a 404.
     let routes: [(String, [HTTPRequest.Method])] = [
         ("/api/fibonacci/{n}", [.get]), ("/api/lucas/{n}", [.get]), ("/api/fibonacci", [.get]), ("/api/fizzbuzz", [.post]),

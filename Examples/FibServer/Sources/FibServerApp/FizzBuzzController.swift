@@ -6,7 +6,7 @@ import Hummingbird
 /// `POST /api/fizzbuzz` and `GET /api/most_common`.
 struct FizzBuzzController<Context: RequestContext> {
     let settings: ServerSettings
-    let counter: FrequencyCounter<BigInt>
+    let counts: any CountStore
     let metrics: ServerMetrics
 
     func addRoutes(to router: Router<Context>) {
@@ -14,7 +14,7 @@ struct FizzBuzzController<Context: RequestContext> {
             try await fizzBuzz(request: request)
         }
         router.get("/api/most_common") { request, _ in
-            try mostCommon(request: request)
+            try await mostCommon(request: request)
         }
     }
 
@@ -27,8 +27,8 @@ struct FizzBuzzController<Context: RequestContext> {
         let text = try await numberText(from: request)
         let number = try parseNumber(text)
         let answer = FizzBuzz.fizzBuzz(number).description
-        counter.record(number)
-        metrics.counterKeys.record(counter.distinctCount)
+        try await counts.record(number)
+        if let memory = counts as? InMemoryCountStore { metrics.counterKeys.record(memory.counter.distinctCount) }
         return try jsonResponse(Answer(number: number.description, result: answer))
     }
 
@@ -80,10 +80,11 @@ struct FizzBuzzController<Context: RequestContext> {
         var exact: Bool
     }
 
-    func mostCommon(request: Request) throws -> Response {
+    func mostCommon(request: Request) async throws -> Response {
         let limit = try Parse.query(request, "limit", default: 3, in: 1...settings.mostCommonLimit)
-        let entries = counter.mostCommon(limit).map { MostCommon.Entry(number: $0.key.description, count: $0.count) }
-        return try jsonResponse(MostCommon(result: entries, total: counter.total, exact: counter.isExact))
+        let counts = try await counts.mostCommon(limit)
+        let entries = counts.entries.map { MostCommon.Entry(number: $0.number, count: $0.count) }
+        return try jsonResponse(MostCommon(result: entries, total: counts.total, exact: counts.exact))
     }
 }
 

@@ -8,6 +8,7 @@ struct OperationsController<Context: RequestContext> {
     let settings: ServerSettings
     let metrics: ServerMetrics
     let pool: ComputePool
+    let counts: any CountStore
     let startedAt = ContinuousClock.now
 
     static var version: String { "0.1.0" }
@@ -17,6 +18,8 @@ struct OperationsController<Context: RequestContext> {
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
         router.get("/ready") { _, _ in
+            // Not ready while the counts database is away (the error is a 503).
+            try await counts.checkReady()
             let (running, queued) = pool.load
             let body = #"{"status":"ready","computing":\#(running),"queued":\#(queued)}"#
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))

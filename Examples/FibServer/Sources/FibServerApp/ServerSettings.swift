@@ -15,6 +15,9 @@ public struct ServerSettings: Sendable {
     public var cacheBytes = 64 << 20
     /// Distinct FizzBuzz numbers the counter keeps (Space-Saving beyond that).
     public var counterCapacity = 100_000
+    /// PostgreSQL for the FizzBuzz counts (`postgres://user@host:port/database`), shared by replicas;
+    /// nil keeps them in this process.
+    public var countsURL: String?
     /// The longest FizzBuzz number accepted, in decimal digits.
     public var fizzBuzzDigitLimit = 1_000
     /// The most terms `/api/fibonacci?from=&count=` returns, and their total digits.
