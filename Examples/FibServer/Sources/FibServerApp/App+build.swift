@@ -35,7 +35,12 @@ public func buildApplication(settings: ServerSettings, logger: Logger) throws ->
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "fib-server"),
         services: services.counts.services,
-        onServerRunning: { _ in logger.info("fib-server listening", metadata: ["host": .string(settings.host), "port": .stringConvertible(settings.port)]) },
+        onServerRunning: { _ in
+            logger.info("fib-server listening", metadata: ["host": .string(settings.host), "port": .stringConvertible(settings.port)])
+            // Create the counts table now rather than at the first submission (if the database is
+            // away, /ready says so and the next use tries again).
+            Task { try? await services.counts.checkReady() }
+        },
         logger: logger)
 }
 
