@@ -48,15 +48,18 @@ struct FibonacciController<Context: RequestContext> {
         } else if let hit = service.cached(key) {
             (value, cached) = (hit, true)
         } else {
-            let maximumIndex = settings.maximumIndex, metrics = service.metrics
-            // Heavy work: cancel it when the client goes away (this also closes the connection afterwards).
-            value = try await request.body.consumeWithCancellationOnInboundClose { _ in
+            let maximumIndex = settings.maximumIndex, metrics = service.metrics, service = service
+            let computation = { @Sendable in
                 try await service.value(for: key) { isCancelled in
                     let value = try Self.compute(key, maximumIndex: maximumIndex, isCancelled: isCancelled)
                     metrics.recordComputation(strategy: value.strategy, duration: value.elapsed, digits: value.digitCount)
                     return value
                 }
             }
+            // Heavy work: cancel it when the client goes away (this also closes the connection afterwards).
+            value = settings.cancelsOnDisconnect
+                ? try await request.body.consumeWithCancellationOnInboundClose { _ in try await computation() }
+                : try await computation()
         }
         let digits: [UInt8]
         if hexadecimal {
