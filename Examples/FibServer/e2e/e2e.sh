@@ -56,6 +56,22 @@ echo "submissions answered 200 by the server: $answered_delta; recorded by the c
     || fail "$recorded_delta recorded is not within the $accepted answers wrk read and the 64 it may have dropped"
 [ "$errors" -eq 0 ] || fail "$errors server errors under load"
 
+step "a client that goes away cancels its computation"
+# A second instance that allows a computation of many seconds: iterative F(3,000,000).
+port2=$((port + 1))
+start_server slow "$port2" --max-n 3000000 --max-iterative-n 3000000 || fail "the second instance did not start"
+slow="http://127.0.0.1:$port2"
+computing() { curl -fsS "$slow/ready" | python3 -c 'import json,sys; print(json.load(sys.stdin)["computing"])'; }
+curl -s --max-time 2 -o /dev/null "$slow/api/fibonacci/3000000?strategy=iterative" &
+client=$!
+sleep 1
+[ "$(computing)" = 1 ] || fail "the long computation did not start"
+wait "$client" || true  # the client gives up after 2 s and closes its connection
+for _ in $(seq 1 50); do [ "$(computing)" = 0 ] && break; sleep 0.1; done
+[ "$(computing)" = 0 ] || fail "the computation went on after its client disconnected"
+echo "the computation stopped within 5 s of the client leaving"
+stop_server slow || fail "the second instance did not stop"
+
 step "graceful stop on SIGTERM"
 kill -TERM "$server_pid"
 for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
@@ -64,4 +80,4 @@ wait "$server_pid" && status=0 || status=$?
 [ "$status" -eq 0 ] || fail "the server exited with status $status after SIGTERM"
 grep -q 'message=request' "$log" || fail "no request log lines"
 echo
-echo "e2e: 4 passed, 0 failed"
+echo "e2e: 5 passed, 0 failed"
