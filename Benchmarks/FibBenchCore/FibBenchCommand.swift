@@ -142,8 +142,7 @@ public struct FibBenchCommand: ParsableCommand {
     }
 
     func measure() throws -> BenchmarkReport {
-        var progress = Progress(isQuiet: quiet)
-        var runner = Runner(settings: settings, progress: progress)
+        var runner = Runner(settings: settings, progress: Progress(isQuiet: quiet))
         var results: [PointResult] = []
         let indices = try self.indices
         for name in suiteNames {
@@ -153,12 +152,11 @@ public struct FibBenchCommand: ParsableCommand {
             case "hexadecimal": results += try runner.measure(.digits(radix: 16, threads: threadCounts), at: indices)
             default:
                 results += try runner.measure(.fizzBuzz(), at: quick ? [1_000] : [1_000, 1_000_000])
-                progress.update("fizzbuzz: memory of a bounded counter", isDetail: false)
+                runner.progress.update("fizzbuzz: memory of a bounded counter", isDetail: false)
                 results.append(Suite.boundedCounterMemory(distinctKeys: quick ? 100_000 : 10_000_000))
             }
         }
-        progress.finish()
-        progress.isQuiet = true
+        runner.progress.finish()
 
         let slopes = orderedUnique(results.map { $0.suite + "\u{0}" + $0.subject }).compactMap { key -> Slope? in
             let parts = key.split(separator: "\u{0}").map(String.init)

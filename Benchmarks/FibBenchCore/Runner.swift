@@ -27,6 +27,7 @@ public enum BenchmarkError: Error, CustomStringConvertible {
 /// Measures suites point by point, subjects interleaved round by round.
 struct Runner {
     var settings: RunSettings
+    /// The progress line, also used by the command for steps outside the runner.
     var progress: Progress
 
     /// Each subject's earlier points, (n, seconds per call), for extrapolating against the cap.

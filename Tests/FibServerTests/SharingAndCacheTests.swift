@@ -35,6 +35,21 @@ import Testing
         services.pool.shutdown()
     }
 
+    @Test func aNamedStrategyAlwaysComputesAndItsResultServesDefaultRequests() async throws {
+        let services = try AppServices(settings: RouterTests.settings())
+        let app = Application(router: buildRouter(services: services))
+        try await app.test(.router) { client in
+            for (uri, cached) in [("/api/fibonacci/54321?strategy=matrix", false), ("/api/fibonacci/54321?strategy=matrix", false),
+                                  ("/api/fibonacci/54321", true)] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let body = try RouterTests.decode(RouterTests.ValueBody.self, response)
+                    #expect(body.cached == cached, "\(uri)")
+                }
+            }
+        }
+        services.pool.shutdown()
+    }
+
     @Test func theCacheEvictsTheLeastRecentlyUsedBeyondItsBytes() {
         var cache = ByteBoundedCache<String, Int>(capacity: 100)
         cache.insert(1, for: "a", bytes: 40)

@@ -63,9 +63,10 @@ final class ValueService: Sendable {
         cache = Mutex(ByteBoundedCache(capacity: cacheBytes))
     }
 
-    /// The cached value for `key`, if any (counting as a use).
+    /// The cached value for `key`, if any (counting as a use); only default requests are cached.
     func cached(_ key: Key) -> ComputedValue? {
-        cache.withLock { $0[key] }
+        guard key.strategy == nil else { return nil }
+        return cache.withLock { $0[key] }
     }
 
     /// The value for `key`: from the cache, from a computation already under way, or computed now by
@@ -118,10 +119,10 @@ final class ValueService: Sendable {
     private func finish(_ key: Key, with result: Result<ComputedValue, any Error>) {
         let waiters = flights.withLock { $0.byKey.removeValue(forKey: key)?.waiters.values.map { $0 } ?? [] }
         if case .success(let value) = result {
+            // Stored once, for default requests (whichever strategy computed it): a request that names a
+            // strategy computes with it, so its time is that strategy's.
             let bytes = cache.withLock { cache in
-                cache.insert(value, for: key, bytes: value.byteCount)
-                // The same value serves default requests too, whichever strategy computed it.
-                if key.strategy != nil { cache.insert(value, for: Key(kind: key.kind, n: key.n, strategy: nil), bytes: value.byteCount) }
+                cache.insert(value, for: Key(kind: key.kind, n: key.n, strategy: nil), bytes: value.byteCount)
                 return cache.totalBytes
             }
             metrics.cacheBytes.record(bytes)
