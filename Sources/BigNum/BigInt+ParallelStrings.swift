@@ -95,7 +95,7 @@ struct DigitWriter {
         if threads <= 1 || estimate < BigInt.parallelConversionDigitThreshold || radix & (radix - 1) == 0 {
             return writeWithGMP(value, into: start, estimate: estimate)
         }
-        tuneAllocatorForLargeTemporaries()
+        AllocatorTuning.applyIfAllowed()
         // The powers are dropped as soon as the split is done, before the leaves take their memory.
         let leaves = {
             var powers = PowerCache(radix: radix)

@@ -73,12 +73,12 @@ internal final class MPZStorage: ManagedBuffer<__mpz_struct, UInt8> {
 extension BigInt {
     /// Calls `body` with a read-only pointer to the underlying `mpz_t`.
     ///
-    /// This is the escape hatch for calling GMP directly (`import CGMP`). The pointer is valid only
-    /// inside `body`; GMP must not modify the value through it.
+    /// For this package's modules and tests only (`package`): GMP stays behind BigNum's API. The pointer
+    /// is valid only inside `body`; GMP must not modify the value through it.
     ///
     /// - Complexity: O(1).
     @inlinable
-    public func withUnsafeMPZ<Result>(
+    package func withUnsafeMPZ<Result>(
         _ body: (UnsafePointer<__mpz_struct>) throws -> Result
     ) rethrows -> Result {
         try storage.withUnsafeMutablePointerToHeader { try body(UnsafePointer($0)) }
@@ -91,7 +91,7 @@ extension BigInt {
     ///
     /// - Complexity: O(1) when the storage is not shared, otherwise O(n) to copy it first.
     @inlinable
-    public mutating func withUnsafeMutableMPZ<Result>(
+    package mutating func withUnsafeMutableMPZ<Result>(
         _ body: (UnsafeMutablePointer<__mpz_struct>) throws -> Result
     ) rethrows -> Result {
         if !isKnownUniquelyReferenced(&storage) {
@@ -106,7 +106,7 @@ extension BigInt {
     ///
     /// - Complexity: O(1) plus the cost of `initializer`.
     @inlinable
-    public init(
+    package init(
         unsafeMPZInitializer initializer: (UnsafeMutablePointer<__mpz_struct>) throws -> Void
     ) rethrows {
         let storage = MPZStorage.make()
@@ -153,4 +153,11 @@ extension BigInt {
     /// - Complexity: O(1).
     @inlinable
     public var isNegative: Bool { sign < 0 }
+}
+
+// MARK: - The library underneath
+
+extension BigInt {
+    /// The version of the GMP library this process runs with, such as "6.2.1".
+    public static var gmpVersion: String { String(cString: __gmp_version) }
 }

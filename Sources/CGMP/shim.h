@@ -13,8 +13,6 @@
 // Each wrapper is the macro's body as an inline function.
 
 static inline int cgmp_mpz_sgn(mpz_srcptr z) { return mpz_sgn(z); }
-static inline int cgmp_mpz_odd_p(mpz_srcptr z) { return mpz_odd_p(z); }
-static inline int cgmp_mpz_even_p(mpz_srcptr z) { return mpz_even_p(z); }
 
 /// Number of limbs in |z| (the absolute value of _mp_size).
 static inline long cgmp_mpz_limb_count(mpz_srcptr z) {
@@ -23,13 +21,6 @@ static inline long cgmp_mpz_limb_count(mpz_srcptr z) {
 
 /// Bits in a limb, as the library was built (64 on x86_64 and arm64).
 static const int cgmp_limb_bits = GMP_LIMB_BITS;
-
-/// The version of the header compiled against, as "major.minor.patch".
-static inline const char *cgmp_header_version(void) {
-#define CGMP_STR2(x) #x
-#define CGMP_STR(x) CGMP_STR2(x)
-    return CGMP_STR(__GNU_MP_VERSION) "." CGMP_STR(__GNU_MP_VERSION_MINOR) "." CGMP_STR(__GNU_MP_VERSION_PATCHLEVEL);
-}
 
 /// The usable size of a block from malloc: what the allocator really set aside for it.
 static inline size_t cgmp_malloc_usable_size(const void *block) {
@@ -46,17 +37,6 @@ static inline int cgmp_set_malloc_thresholds(int mmap_threshold, int trim_thresh
     return mallopt(M_MMAP_THRESHOLD, mmap_threshold) && mallopt(M_TRIM_THRESHOLD, trim_threshold);
 #else
     (void)mmap_threshold; (void)trim_threshold;
-    return 0;
-#endif
-}
-
-/// Bytes the C heap has handed out and not yet taken back (glibc's mallinfo2: arena and mmapped
-/// blocks); 0 where there is no glibc.
-static inline size_t cgmp_heap_bytes_in_use(void) {
-#if defined(__GLIBC__)
-    struct mallinfo2 info = mallinfo2();
-    return info.uordblks + info.hblkhd;
-#else
     return 0;
 #endif
 }

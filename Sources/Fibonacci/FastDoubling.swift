@@ -1,5 +1,4 @@
 import BigNum
-import CGMP
 
 /// Fast doubling with GMP's own structure (`mpz/fib_ui.c` and `mpn/generic/fib2_ui.c`):
 /// start from the `UInt64` table, take two squarings per bit of n/2 to reach (F(k), F(k-1)) with
@@ -23,101 +22,100 @@ struct FastDoubling {
     func fibonacci(_ n: UInt, checkpoint: () throws -> Void = {}) rethrows -> BigInt {
         if n <= UInt(smallFibonacciLimit) { return BigInt(smallFibonacci[Int(n)]) }
         let k = n / 2
-        let scratch = MPZScratch(count: 4, bits: fibonacciBitsBound(k))
+        let scratch = ScratchIntegers(count: 4, bits: fibonacciBitsBound(k))
         var (f, g, a, b) = (scratch[0], scratch[1], scratch[2], scratch[3])
         try pair(k, &f, &g, &a, &b, checkpoint: checkpoint)
-        let result = MPZScratch(count: 1, bits: fibonacciBitsBound(n))
-        if cgmp_mpz_limb_count(f) >= parallelLimbs {
+        let result = ScratchIntegers(count: 1, bits: fibonacciBitsBound(n))
+        if f.limbCount >= parallelLimbs {
             finishWithTwoSquarings(n, result[0], f, g, a, b)
         } else {
             finishWithOneProduct(n, result[0], f, g, a, b)
         }
-        return BigInt(movingFrom: result[0])
+        return BigInt(moving: result[0])
     }
 
     /// (F(n-1), F(n)), for n >= 0.
     @usableFromInline
     func pair(_ n: UInt) -> (previous: BigInt, current: BigInt) {
         if n == 0 { return (1, 0) }  // F(-1) = 1
-        let scratch = MPZScratch(count: 4, bits: fibonacciBitsBound(n + 1))
+        let scratch = ScratchIntegers(count: 4, bits: fibonacciBitsBound(n + 1))
         var (f, g, a, b) = (scratch[0], scratch[1], scratch[2], scratch[3])
         pair(n, &f, &g, &a, &b, checkpoint: {})
-        return (BigInt(movingFrom: g), BigInt(movingFrom: f))
+        return (BigInt(moving: g), BigInt(moving: f))
     }
 
     /// Sets f = F(k) and g = F(k-1), for k >= 1; a and b are working space. The four pointers trade
     /// roles as the loop goes, so the values end up wherever the pointers then point.
     func pair(
-        _ k: UInt, _ f: inout MPZPointer, _ g: inout MPZPointer, _ a: inout MPZPointer, _ b: inout MPZPointer,
+        _ k: UInt, _ f: inout ScratchInteger, _ g: inout ScratchInteger, _ a: inout ScratchInteger, _ b: inout ScratchInteger,
         checkpoint: () throws -> Void
     ) rethrows {
         // Start from the table with the top bits of k: j = k >> shift <= 93, so F(j) fits a limb.
         var shift = 0
         while k >> UInt(shift) > UInt(smallFibonacciLimit) { shift += 1 }
         let start = Int(k >> UInt(shift))
-        __gmpz_set_ui(f, UInt(smallFibonacci[start]))
-        __gmpz_set_ui(g, UInt(smallFibonacci[start - 1]))
+        f.set(UInt(smallFibonacci[start]))
+        g.set(UInt(smallFibonacci[start - 1]))
 
         for bit in stride(from: shift - 1, through: 0, by: -1) {
             // Invariant: f = F(j), g = F(j-1), with j = k >> (bit + 1) >= 1.
             try checkpoint()
             let jIsOdd = (k >> UInt(bit + 1)) & 1 == 1
-            if cgmp_mpz_limb_count(f) >= parallelLimbs {
-                runConcurrently({ [a, f] in __gmpz_mul(a, f, f) }, { [b, g] in __gmpz_mul(b, g, g) })
+            if f.limbCount >= parallelLimbs {
+                runConcurrently({ [a, f] in a.setProduct(f, f) }, { [b, g] in b.setProduct(g, g) })
             } else {
-                __gmpz_mul(a, f, f)  // a = F(j)^2 (GMP squares when both operands are the same)
-                __gmpz_mul(b, g, g)  // b = F(j-1)^2
+                a.setProduct(f, f)  // a = F(j)^2 (GMP squares when both operands are the same)
+                b.setProduct(g, g)  // b = F(j-1)^2
             }
             // F(2j-1) = F(j)^2 + F(j-1)^2
-            __gmpz_add(g, a, b)
+            g.setSum(a, b)
             // F(2j+1) = 4F(j)^2 - F(j-1)^2 + 2(-1)^j. No overflow: a holds F(2j+1) + 2 at most, and was
             // sized for F(k) >= F(2j+1) plus two spare limbs.
-            __gmpz_mul_2exp(a, a, 2)
-            __gmpz_sub(a, a, b)
-            if jIsOdd { __gmpz_sub_ui(a, a, 2) } else { __gmpz_add_ui(a, a, 2) }
+            a.setShiftedLeft(a, by: 2)
+            a.setDifference(a, b)
+            if jIsOdd { a.subtract(2) } else { a.add(2) }
             if (k >> UInt(bit)) & 1 == 1 {
                 // j' = 2j+1: (F(2j+1), F(2j)), with F(2j) = F(2j+1) - F(2j-1).
-                __gmpz_sub(b, a, g)
+                b.setDifference(a, g)
                 swap(&f, &a)
                 swap(&g, &b)
             } else {
                 // j' = 2j: (F(2j), F(2j-1)); g already holds F(2j-1).
-                __gmpz_sub(f, a, g)
+                f.setDifference(a, g)
             }
         }
     }
 
     /// F(n) from f = F(k), g = F(k-1), k = n/2, by one product, as GMP does:
     ///   F(2k+1) = (2F(k) + F(k-1)) (2F(k) - F(k-1)) + 2(-1)^k,   F(2k) = F(k) (F(k) + 2F(k-1)).
-    func finishWithOneProduct(_ n: UInt, _ result: MPZPointer, _ f: MPZPointer, _ g: MPZPointer, _ a: MPZPointer, _ b: MPZPointer) {
+    func finishWithOneProduct(_ n: UInt, _ result: ScratchInteger, _ f: ScratchInteger, _ g: ScratchInteger, _ a: ScratchInteger, _ b: ScratchInteger) {
         if n & 1 == 1 {
-            __gmpz_mul_2exp(a, f, 1)
-            __gmpz_add(b, a, g)
-            __gmpz_sub(a, a, g)
-            releaseLimbs(f)
-            releaseLimbs(g)
-            __gmpz_mul(result, a, b)
+            a.setShiftedLeft(f, by: 1)
+            b.setSum(a, g)
+            a.setDifference(a, g)
+            f.release()
+            g.release()
+            result.setProduct(a, b)
             // ± 2 cannot change the size much: the result has over 90 limbs, the bound two to spare.
-            if (n / 2) & 1 == 1 { __gmpz_sub_ui(result, result, 2) } else { __gmpz_add_ui(result, result, 2) }
+            if (n / 2) & 1 == 1 { result.subtract(2) } else { result.add(2) }
         } else {
-            __gmpz_mul_2exp(a, g, 1)
-            __gmpz_add(a, a, f)
-            releaseLimbs(g)
-            __gmpz_mul(result, f, a)
+            a.setShiftedLeft(g, by: 1)
+            a.setSum(a, f)
+            g.release()
+            result.setProduct(f, a)
         }
     }
 
     /// F(n) from f = F(k), g = F(k-1), k = n/2, by two squarings of the same size on two threads (a
     /// product split in two would not halve: GMP multiplies unbalanced operands in chunks):
     ///   F(2k+1) = F(k+1)² + F(k)²,   F(2k) = F(k+1)² - F(k-1)²,   with F(k+1) = F(k) + F(k-1).
-    func finishWithTwoSquarings(_ n: UInt, _ result: MPZPointer, _ f: MPZPointer, _ g: MPZPointer, _ a: MPZPointer, _ b: MPZPointer) {
-        __gmpz_add(a, f, g)  // F(k+1)
+    func finishWithTwoSquarings(_ n: UInt, _ result: ScratchInteger, _ f: ScratchInteger, _ g: ScratchInteger, _ a: ScratchInteger, _ b: ScratchInteger) {
+        a.setSum(f, g)  // F(k+1)
         let other = n & 1 == 1 ? f : g
-        releaseLimbs(n & 1 == 1 ? g : f)
+        (n & 1 == 1 ? g : f).release()
         // b receives a square the size of the result: allocate it once rather than grow it.
-        __gmpz_clear(b)
-        __gmpz_init2(b, UInt(fibonacciBitsBound(n)))
-        runConcurrently({ __gmpz_mul(result, a, a) }, { __gmpz_mul(b, other, other) })
-        if n & 1 == 1 { __gmpz_add(result, result, b) } else { __gmpz_sub(result, result, b) }
+        b.reserve(bits: fibonacciBitsBound(n))
+        runConcurrently({ result.setProduct(a, a) }, { b.setProduct(other, other) })
+        if n & 1 == 1 { result.setSum(result, b) } else { result.setDifference(result, b) }
     }
 }

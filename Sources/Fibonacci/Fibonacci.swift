@@ -1,5 +1,4 @@
 @_exported import BigNum
-import CGMP
 
 /// Why a checked Fibonacci computation did not return a value.
 public enum FibonacciError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -105,7 +104,7 @@ func signedFibonacci(_ n: Int, magnitude: BigInt) -> BigInt {
 /// - Complexity: O(M(n)), by GMP's `mpz_lucnum_ui`.
 public func lucas(_ n: Int) -> BigInt {
     precondition(n.magnitude <= FibonacciLimits.maximumIndex, "\(FibonacciError.indexTooLarge(index: n, maximum: FibonacciLimits.maximumIndex))")
-    let magnitude = BigInt { __gmpz_lucnum_ui($0, n.magnitude) }
+    let magnitude = BigInt.gmpLucas(n.magnitude)
     return n < 0 && n & 1 == 1 ? -magnitude : magnitude
 }
 

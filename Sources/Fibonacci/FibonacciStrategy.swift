@@ -1,5 +1,4 @@
 import BigNum
-import CGMP
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,7 +28,7 @@ public enum FibonacciStrategy: String, CaseIterable, Sendable, Codable, CustomSt
     /// The strategy that computes F(n) fastest here: GMP's `mpz_fib_ui` while the numbers are small,
     /// then ``parallelFastDoubling`` when a second core is free (by the load average).
     public static func fastest(for n: Int) -> FibonacciStrategy {
-        let limbs = fibonacciBitsBound(n.magnitude / 2) / Int(cgmp_limb_bits)
+        let limbs = fibonacciBitsBound(n.magnitude / 2) / BigInt.limbBitWidth
         if limbs >= parallelThresholdLimbs && isSecondCoreFree() { return .parallelFastDoubling }
         return .gmp
     }
@@ -63,7 +62,7 @@ extension FibonacciStrategy {
                 ? table.value(at: Int(n)) : try FastDoubling().fibonacci(n, checkpoint: checkpoint)
         case .gmp:
             try checkpoint()
-            return BigInt { __gmpz_fib_ui($0, n) }
+            return BigInt.gmpFibonacci(n)
         }
     }
 }

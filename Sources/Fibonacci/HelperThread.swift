@@ -1,4 +1,4 @@
-import CGMP
+import BigNum
 import Dispatch
 import Synchronization
 #if canImport(Glibc)
@@ -24,7 +24,7 @@ final class HelperThread: @unchecked Sendable {
     private var job: (() -> Void)?
 
     private init() {
-        tuneAllocatorForLargeTemporaries()
+        AllocatorTuning.applyIfAllowed()
         var thread = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque()
         let status = pthread_create(&thread, nil, { context in

@@ -1,5 +1,4 @@
 import BigNum
-import CGMP
 
 /// The FizzBuzz answer for one number: Fizz (a multiple of 3), Buzz (of 5), FizzBuzz (of 15), or the
 /// number itself.
@@ -39,11 +38,11 @@ public func fizzBuzz<Number: BinaryInteger & Sendable>(_ number: Number) -> Fizz
     classify(number, remainderBy15: Int(number.magnitude % 15))
 }
 
-/// FizzBuzz for a `BigInt`, by one division of the limbs by 15 (`mpz_tdiv_ui`).
+/// FizzBuzz for a `BigInt`, by one division of the limbs by 15, allocating nothing.
 ///
 /// - Complexity: O(n) for an n-limb value.
 public func fizzBuzz(_ number: BigInt) -> FizzBuzzResult<BigInt> {
-    classify(number, remainderBy15: Int(number.withUnsafeMPZ { __gmpz_tdiv_ui($0, 15) }))
+    classify(number, remainderBy15: abs(number.remainder(dividingBy: 15)))
 }
 
 /// The classification from |number| mod 15: multiples of 3 leave 0, 3, 6, 9, 12; of 5 leave 0, 5, 10.

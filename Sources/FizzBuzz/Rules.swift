@@ -1,5 +1,4 @@
 import BigNum
-import CGMP
 
 /// FizzBuzz with rules of one's own: an ordered list of (divisor, word) pairs. A number gets the words
 /// of every divisor that divides it, concatenated in order, or itself when none does: with 3/Fizz,
@@ -47,9 +46,9 @@ public struct FizzBuzzRules: Hashable, Sendable {
         words { divisor in Number(exactly: divisor).map { number.isMultiple(of: $0) } ?? (number == 0) }
     }
 
-    /// The words for a `BigInt`, by `mpz_divisible_ui_p` (no temporary values).
+    /// The words for a `BigInt`, by divisibility tests on its limbs (no temporary values).
     public func words(for number: BigInt) -> String? {
-        number.withUnsafeMPZ { value in words { __gmpz_divisible_ui_p(value, UInt($0)) != 0 } }
+        words { number.isMultiple(of: $0) }
     }
 
     private func words(dividedBy divides: (Int) -> Bool) -> String? {

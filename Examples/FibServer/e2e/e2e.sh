@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end checks of fib-server, run by .ci/run after `swift test`: the built server on 127.0.0.1,
+# End-to-end checks of fib-server, run by `./fib test` (and so CI) after the packages' tests: the built server on 127.0.0.1,
 # then a real browser on its web page (first, while the counts are its own), schemathesis against its
 # OpenAPI document, and a short load run whose FizzBuzz counts must equal the accepted submissions
 # exactly, and a graceful stop. Every step is bounded in time.
@@ -8,8 +8,8 @@
 # Usage: Examples/FibServer/e2e/e2e.sh [path to the fib-server binary]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-server="${1:-$root/.build/debug/fib-server}"
+package="$(cd "$here/.." && pwd)"
+server="${1:-$package/.build/debug/fib-server}"
 port="${FIB_E2E_PORT:-18080}"
 base="http://127.0.0.1:$port"
 work="$(mktemp -d)"

@@ -3,12 +3,12 @@
 # build on 127.0.0.1, 2 wrk threads, 64 connections, 10 s per run, the endpoints interleaved over
 # several rounds; prints each run and the median rate per endpoint, and the ratio to /health.
 #
-# Usage: Examples/FibServer/e2e/measure.sh [rounds]   (after swift build -c release --product fib-server)
+# Usage: Examples/FibServer/e2e/measure.sh [rounds]   (after swift build --package-path Examples/FibServer -c release --product fib-server)
 # The server logs at FIB_MEASURE_LOG_LEVEL (default info: one line per request, to /dev/null).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-server="$root/.build/release/fib-server"
+package="$(cd "$here/.." && pwd)"
+server="$package/.build/release/fib-server"
 rounds="${1:-3}"
 port="${FIB_MEASURE_PORT:-18081}"
 base="http://127.0.0.1:$port"

@@ -8,8 +8,8 @@
 # Usage: Examples/FibServer/e2e/postgres.sh [path to the fib-server binary]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-server="${1:-$root/.build/debug/fib-server}"
+package="$(cd "$here/.." && pwd)"
+server="${1:-$package/.build/debug/fib-server}"
 bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 pg_port="${FIB_PG_PORT:-15432}"
 work="$(mktemp -d)"

@@ -1,4 +1,3 @@
-import CGMP
 import Fibonacci
 import Foundation
 import Hummingbird
@@ -64,7 +63,7 @@ struct OperationsController<Context: RequestContext> {
     func info() -> Info {
         let uptime = ContinuousClock.now - startedAt
         return Info(
-            name: "fib-server", version: Self.version, gmpVersion: String(cString: __gmp_version),
+            name: "fib-server", version: Self.version, gmpVersion: BigInt.gmpVersion,
             uptimeSeconds: Double(uptime.nanoseconds) / 1e9,
             limits: .init(maximumIndex: settings.maximumIndex, iterativeIndex: settings.iterativeIndexLimit, sequenceCount: settings.sequenceCountLimit,
                           sequenceDigits: settings.sequenceDigitLimit, fizzBuzzDigits: settings.fizzBuzzDigitLimit,

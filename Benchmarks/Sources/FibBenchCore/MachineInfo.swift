@@ -1,4 +1,4 @@
-import CGMP
+import Fibonacci
 import Foundation
 
 /// What the numbers were measured on, for the report's header.
@@ -18,7 +18,7 @@ public struct MachineInfo: Codable, Sendable {
         return MachineInfo(
             cores: ProcessInfo.processInfo.activeProcessorCount,
             cpuModel: model,
-            gmpVersion: String(cString: __gmp_version),
+            gmpVersion: BigInt.gmpVersion,
             swiftVersion: compilerVersion,
             buildConfiguration: isDebugBuild ? "debug" : "release",
             date: ISO8601DateFormatter().string(from: Date()))

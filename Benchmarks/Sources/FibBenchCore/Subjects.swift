@@ -1,4 +1,4 @@
-import CGMP
+import GMPReference
 @_spi(Benchmarks) import Fibonacci
 import FibBenchPeer
 import FizzBuzz
@@ -32,15 +32,14 @@ extension Suite {
     /// against GMP's mpz_fib_ui.
     static func fibonacci(selecting names: Set<String>) -> Suite {
         Suite(name: "fibonacci", baseline: "mpz_fib_ui") { n in
-            let reference = { BigInt { __gmpz_fib_ui($0, UInt(n)) } }
             // Computed once per point: every subject's check compares with it.
-            let expected = reference()
+            let expected = Fibonacci.fibonacci(n, using: .gmp)
             func subject(_ name: String, twoThreads: Bool = false, capped: Bool = false, _ compute: @escaping () -> BigInt) -> Subject {
                 Subject(name: name, usesTwoThreads: twoThreads, isCapped: capped,
                         run: { compute().magnitudeBitWidth }, verify: { compute() == expected })
             }
             var subjects = [
-                subject("mpz_fib_ui", reference),
+                Subject(name: "mpz_fib_ui", run: { GMPValue(fibonacci: n).bitWidth }, verify: { true }),
                 subject("default", twoThreads: true) { Fibonacci.fibonacci(n) },
             ]
             for strategy in FibonacciStrategy.allCases {
@@ -61,16 +60,9 @@ extension Suite {
     static func digits(radix: Int, threads: [Int]) -> Suite {
         let baseline = radix == 10 ? "mpz_get_str" : "mpz_get_str(\(radix))"
         return Suite(name: radix == 10 ? "decimal" : radix == 16 ? "hexadecimal" : "radix \(radix)", baseline: baseline) { n in
-            let value = BigInt { __gmpz_fib_ui($0, UInt(n)) }
-            let gmpDigits = { () -> [CChar] in
-                value.withUnsafeMPZ { mpz in
-                    var buffer = [CChar](repeating: 0, count: Int(__gmpz_sizeinbase(mpz, Int32(radix))) + 2)
-                    __gmpz_get_str(&buffer, Int32(radix), mpz)
-                    return buffer
-                }
-            }
-            let reference = String(decoding: gmpDigits().prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            return [Subject(name: baseline, run: { gmpDigits().count }, verify: { true })] + threads.map { count in
+            let gmpValue = GMPValue(fibonacci: n), value = Fibonacci.fibonacci(n, using: .gmp)
+            let reference = gmpValue.string(radix: radix)
+            return [Subject(name: baseline, run: { gmpValue.digits(radix: radix).count }, verify: { true })] + threads.map { count in
                 Subject(name: conversionSubjectName(radix: radix, threads: count), usesTwoThreads: count > 1,
                         run: { String(value, radix: radix, threads: count).utf8.count },
                         verify: { String(value, radix: radix, threads: count) == reference })
@@ -120,11 +112,11 @@ extension Suite {
 
     /// Heap bytes held by a bounded counter (capacity 10^4) after `distinctKeys` distinct keys.
     static func boundedCounterMemory(distinctKeys: Int) -> PointResult {
-        let before = Int(cgmp_heap_bytes_in_use())
+        let before = Int(reference_heap_bytes_in_use())
         let counter = FrequencyCounter<Int>(mode: .bounded(capacity: 10_000))
         for key in 0..<distinctKeys { counter.record(key) }
         var result = PointResult(suite: "fizzbuzz", subject: "bounded 10^4: heap after n distinct keys", n: distinctKeys)
-        result.heapBytes = Int(cgmp_heap_bytes_in_use()) - before
+        result.heapBytes = Int(reference_heap_bytes_in_use()) - before
         withExtendedLifetime(counter) {}
         return result
     }

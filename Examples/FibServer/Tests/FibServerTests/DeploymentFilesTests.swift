@@ -6,7 +6,7 @@ import Testing
 @Suite struct DeploymentFilesTests {
     static let deploy = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Examples/FibServer/deploy")
+        .appendingPathComponent("deploy")
 
     static func text(_ path: String) throws -> String {
         try String(contentsOf: deploy.appendingPathComponent(path), encoding: .utf8)
@@ -44,7 +44,7 @@ import Testing
 
     @Test func theContainerAndClusterFilesMatchTheServer() throws {
         let dockerfile = try Self.text("Dockerfile")
-        #expect(dockerfile.contains("swift build -c release --product fib-server"), "the README's build command")
+        #expect(dockerfile.contains("swift build --package-path Examples/FibServer -c release --product fib-server"), "the README's build command")
         #expect(dockerfile.contains("libgmp10") && dockerfile.contains("USER fib") && dockerfile.contains("HEALTHCHECK"))
         let kubernetes = try Self.text("kubernetes/fib-server.yaml")
         for part in ["path: /ready", "path: /health", "kind: HorizontalPodAutoscaler", "kind: PodDisruptionBudget",

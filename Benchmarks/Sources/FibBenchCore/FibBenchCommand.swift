@@ -54,6 +54,9 @@ public struct FibBenchCommand: ParsableCommand {
         valueName: "counts"))
     var threads = "1,2"
 
+    @Flag(name: .long, help: "Keep glibc malloc's defaults (AllocatorTuning.isAllowed = false) instead of tuning them for every subject: measures what opting out costs.")
+    var mallocDefaults = false
+
     @Flag(name: .long, help: "A short run for a first look or a test: fewer rounds, less time, n up to 1e5.")
     var quick = false
 
@@ -121,12 +124,16 @@ public struct FibBenchCommand: ParsableCommand {
         if isDebugBuild {
             FileHandle.standardError.write(Data("""
                 WARNING: fib-bench was built in debug mode; its timings do not represent the library.
-                         Run it as: swift run -c release fib-bench\n
+                         Run it as: ./fib bench (a release build)\n
                 """.utf8))
         }
         // Count GMP's memory from its first allocation, and give every subject the same allocator.
         GMPMemory.install()
-        tuneAllocatorForLargeTemporaries()
+        if mallocDefaults {
+            AllocatorTuning.isAllowed = false
+        } else {
+            AllocatorTuning.apply()
+        }
 
         let report = try measure()
         print(try report.rendered(as: format), terminator: "")

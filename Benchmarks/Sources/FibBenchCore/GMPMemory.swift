@@ -1,4 +1,4 @@
-import CGMP
+import GMPReference
 import Foundation
 import Synchronization
 
