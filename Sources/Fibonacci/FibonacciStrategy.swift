@@ -1,7 +1,4 @@
 import BigNum
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The ways this module computes F(n). They all give the same answer; they differ in speed and memory.
 public enum FibonacciStrategy: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
@@ -11,6 +8,9 @@ public enum FibonacciStrategy: String, CaseIterable, Sendable, Codable, CustomSt
     case fastDoubling
     /// Fast doubling with the two squarings of each step, and the final product, on two threads once
     /// the numbers are large (below that, exactly ``fastDoubling``).
+    ///
+    /// On first use it applies BigNum's `AllocatorTuning` (glibc's malloc keeps freed memory for
+    /// reuse, process-wide) unless the program has set `AllocatorTuning.isAllowed = false`.
     case parallelFastDoubling
     /// A power of [[1, 1], [1, 0]] by repeated squaring, in its symmetric form: three squarings a bit.
     case matrix
@@ -26,22 +26,15 @@ public enum FibonacciStrategy: String, CaseIterable, Sendable, Codable, CustomSt
     public static let parallelThresholdLimbs = 2_000
 
     /// The strategy that computes F(n) fastest here: GMP's `mpz_fib_ui` while the numbers are small,
-    /// then ``parallelFastDoubling`` when a second core is free (by the load average).
+    /// then ``parallelFastDoubling`` on a machine with a second core.
+    ///
+    /// Whether the second core is free is decided at each doubling step, not here: the helper thread
+    /// is taken with a try-acquire, and a step that finds it busy (another computation holds it) runs
+    /// both squarings on the calling thread, exactly as ``fastDoubling`` does.
     public static func fastest(for n: Int) -> FibonacciStrategy {
         let limbs = fibonacciBitsBound(n.magnitude / 2) / BigInt.limbBitWidth
-        if limbs >= parallelThresholdLimbs && isSecondCoreFree() { return .parallelFastDoubling }
-        return .gmp
+        return limbs >= parallelThresholdLimbs && HelperThread.isAvailable ? .parallelFastDoubling : .gmp
     }
-}
-
-/// Whether another core is idle: at least two online cores, and a one-minute load average that
-/// leaves one of them free.
-func isSecondCoreFree() -> Bool {
-    let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-    guard cores >= 2 else { return false }
-    var load = [0.0]
-    guard getloadavg(&load, 1) == 1 else { return true }
-    return load[0] <= Double(cores) - 1
 }
 
 extension FibonacciStrategy {

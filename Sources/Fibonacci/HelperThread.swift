@@ -16,6 +16,9 @@ import Darwin
 final class HelperThread: @unchecked Sendable {
     static let shared = HelperThread()
 
+    /// Whether splitting work can help at all: the machine has a second online core.
+    static let isAvailable = sysconf(Int32(_SC_NPROCESSORS_ONLN)) >= 2
+
     private let isBusy = Atomic<Bool>(false)
     private let start = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
