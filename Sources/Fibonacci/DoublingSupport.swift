@@ -6,10 +6,3 @@ import BigNum
 func fibonacciBitsBound(_ n: UInt) -> Int {
     Int((Double(n) * 0.6942419136306174).rounded(.up)) + 128
 }
-
-/// Runs two closures at once when the second core is free (see `HelperThread`); both have finished
-/// when it returns.
-@inline(__always)
-func runConcurrently(_ first: () -> Void, _ second: () -> Void) {
-    HelperThread.shared.run(first, second)
-}

@@ -70,6 +70,28 @@ extension Suite {
         }
     }
 
+    /// The decimal digits of F(n), computed and written, by every route against GMP's mpz_fib_ui
+    /// followed by mpz_get_str: what a user who prints F(n) waits for.
+    static func fibonacciDigits() -> Suite {
+        Suite(name: "digits", baseline: "mpz_fib_ui+mpz_get_str") { n in
+            let reference = GMPValue(fibonacci: n).string(radix: 10)
+            func subject(_ name: String, twoThreads: Bool, _ digits: @escaping () -> [UInt8]) -> Subject {
+                Subject(name: name, usesTwoThreads: twoThreads, run: { digits().count },
+                        verify: { String(decoding: digits(), as: UTF8.self) == reference })
+            }
+            return [
+                Subject(name: "mpz_fib_ui+mpz_get_str", run: { GMPValue(fibonacci: n).digits(radix: 10).count }, verify: { true }),
+                subject("default", twoThreads: true) { fibonacciUTF8Digits(n) },
+            ] + DigitRoute.allCases.map { route in
+                subject(route.rawValue, twoThreads: route == .parallelDecimalDoubling) { fibonacciUTF8Digits(n, route: route) }
+            } + [
+                subject("String(x, threads: 2)", twoThreads: true) {
+                    Array(String(Fibonacci.fibonacci(n, using: .parallelFastDoubling), threads: 2).utf8)
+                },
+            ]
+        }
+    }
+
     static func conversionSubjectName(radix: Int, threads: Int) -> String {
         let radixPart = radix == 10 ? "" : "radix: \(radix), "
         return threads == 1 && radix == 10 ? "String(x)" : "String(x, \(radixPart)threads: \(threads))"

@@ -1,0 +1,164 @@
+import BigNum
+
+// The decimal digits of F(n) and L(n): what a user who prints a Fibonacci number waits for.
+//
+// `print(fibonacci(n))` computes F(n) in binary and then converts it, and for large n the conversion
+// costs four to seven times the computation. These functions compute in base 10^19 instead (see
+// `DecimalFastDoubling`), where the digits are a linear pass, or take GMP's route where that is
+// faster (small n).
+
+/// How the digits of F(n) or L(n) are computed.
+public enum DigitRoute: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
+    /// GMP's `mpz_fib_ui` (or `mpz_lucnum_ui`) in binary, then `mpz_get_str`: the fastest while the
+    /// numbers are small, where the conversion is cheap.
+    case gmp
+    /// Fast doubling in base 10^19 (Kronecker substitution over GMP's squaring) on one thread; the
+    /// digits are a linear pass over the limbs.
+    case decimalDoubling
+    /// ``decimalDoubling`` with the two squarings of each step, and the final step, on two threads
+    /// once the numbers are large (below that, exactly ``decimalDoubling``).
+    case parallelDecimalDoubling
+
+    public var description: String { rawValue }
+
+    /// |n| from which computing in decimal beats GMP's binary computation plus conversion (measured
+    /// crossover with `fib-bench --suites digits`; below it the difference is microseconds).
+    public static let decimalThreshold = 20_000
+
+    /// Limbs of F(j) (base 10^19) from which ``parallelDecimalDoubling`` splits each step over two
+    /// threads.
+    public static let parallelThresholdLimbs = 128
+
+    /// The route that gives the digits of F(n) or L(n) fastest here: ``gmp`` for small |n|, then
+    /// ``parallelDecimalDoubling`` on a machine with a second core (each step takes the helper thread
+    /// with a try-acquire, and runs on the calling thread alone when another computation holds it),
+    /// else ``decimalDoubling``.
+    public static func fastest(for n: Int) -> DigitRoute {
+        if n.magnitude < UInt(decimalThreshold) { return .gmp }
+        return HelperThread.isAvailable ? .parallelDecimalDoubling : .decimalDoubling
+    }
+}
+
+/// The decimal digits of F(n), with a leading `-` when F(n) is negative (n < 0 and even), by the
+/// fastest route for n (``DigitRoute/fastest(for:)``) unless `route` names one. The same text as
+/// `String(fibonacci(n))`, several times sooner for large n.
+///
+/// ```swift
+/// let digits = fibonacciDigits(10_000_000)     // 2,089,877 digits
+/// ```
+///
+/// Traps when |n| exceeds ``FibonacciLimits/maximumIndex``.
+///
+/// - Complexity: O(M(n)): about 2.5 `mpz_fib_ui` of work on one thread, where `mpz_fib_ui` and
+///   `mpz_get_str` take 6.5 to 7.6.
+public func fibonacciDigits(_ n: Int, route: DigitRoute? = nil) -> String {
+    String(decoding: fibonacciUTF8Digits(n, route: route), as: UTF8.self)
+}
+
+/// The decimal digits of F(n) as UTF-8 bytes, written once into the array's storage; as
+/// ``fibonacciDigits(_:route:)``.
+public func fibonacciUTF8Digits(_ n: Int, route: DigitRoute? = nil) -> [UInt8] {
+    precondition(n.magnitude <= FibonacciLimits.maximumIndex, "\(FibonacciError.indexTooLarge(index: n, maximum: FibonacciLimits.maximumIndex))")
+    return SequenceDigits(.fibonacci, n).utf8(route: route ?? .fastest(for: n), checkpoint: {})
+}
+
+/// The decimal digits of L(n), the n-th Lucas number, with a leading `-` when L(n) is negative
+/// (n < 0 and odd); as ``fibonacciDigits(_:route:)``.
+public func lucasDigits(_ n: Int, route: DigitRoute? = nil) -> String {
+    String(decoding: lucasUTF8Digits(n, route: route), as: UTF8.self)
+}
+
+/// The decimal digits of L(n) as UTF-8 bytes, written once into the array's storage.
+public func lucasUTF8Digits(_ n: Int, route: DigitRoute? = nil) -> [UInt8] {
+    precondition(n.magnitude <= FibonacciLimits.maximumIndex, "\(FibonacciError.indexTooLarge(index: n, maximum: FibonacciLimits.maximumIndex))")
+    return SequenceDigits(.lucas, n).utf8(route: route ?? .fastest(for: n), checkpoint: {})
+}
+
+/// The digits of F(n) or L(n) and the route that computed them, or a thrown ``FibonacciError`` when
+/// |n| exceeds `maximumIndex` (or the module's own limit), or when `shouldStop` returns true at one of
+/// the checks made between doubling steps: for a server that bounds its work and drops the work of
+/// a client that went away.
+///
+/// - Complexity: as ``fibonacciDigits(_:route:)``; `shouldStop` runs once per doubling step.
+public func sequenceUTF8Digits(
+    _ sequence: IntegerSequence, _ n: Int, route: DigitRoute? = nil, maximumIndex: Int,
+    shouldStop: () -> Bool = { false }
+) throws(FibonacciError) -> (digits: [UInt8], route: DigitRoute) {
+    let maximum = min(maximumIndex, FibonacciLimits.maximumIndex)
+    guard n.magnitude <= maximum else { throw .indexTooLarge(index: n, maximum: maximum) }
+    let route = route ?? .fastest(for: n)
+    do {
+        let digits = try SequenceDigits(sequence, n).utf8(route: route) {
+            if shouldStop() { throw FibonacciError.cancelled }
+        }
+        return (digits, route)
+    } catch {
+        throw .cancelled
+    }
+}
+
+/// |F(n)| in base 10^19, by fast doubling in that radix: for arithmetic that goes on in decimal.
+/// `threads: 2` splits each step over two threads when a second core is free.
+///
+/// Traps when |n| exceeds ``FibonacciLimits/maximumIndex``.
+///
+/// - Complexity: O(M(n)).
+public func decimalFibonacci(_ n: Int, threads: Int = 1) -> DecimalUInt {
+    precondition(n.magnitude <= FibonacciLimits.maximumIndex, "\(FibonacciError.indexTooLarge(index: n, maximum: FibonacciLimits.maximumIndex))")
+    return decimalDoubling(threads: threads).fibonacci(n.magnitude, checkpoint: {})
+}
+
+/// |L(n)| in base 10^19, by fast doubling in that radix; as ``decimalFibonacci(_:threads:)``.
+public func decimalLucas(_ n: Int, threads: Int = 1) -> DecimalUInt {
+    precondition(n.magnitude <= FibonacciLimits.maximumIndex, "\(FibonacciError.indexTooLarge(index: n, maximum: FibonacciLimits.maximumIndex))")
+    return decimalDoubling(threads: threads).lucas(n.magnitude, checkpoint: {})
+}
+
+/// The two integer sequences whose digits this module writes.
+public enum IntegerSequence: String, CaseIterable, Sendable, Codable {
+    /// F(n): F(0) = 0, F(1) = 1, F(-n) = (-1)^(n+1) F(n).
+    case fibonacci
+    /// L(n): L(0) = 2, L(1) = 1, L(-n) = (-1)^n L(n).
+    case lucas
+}
+
+private func decimalDoubling(threads: Int) -> DecimalFastDoubling {
+    precondition(threads >= 1, "threads must be at least 1, not \(threads)")
+    return DecimalFastDoubling(parallelLimbs: threads > 1 ? DigitRoute.parallelThresholdLimbs : .max)
+}
+
+/// One term's digits by a given route.
+private struct SequenceDigits {
+    let sequence: IntegerSequence
+    let n: Int
+
+    init(_ sequence: IntegerSequence, _ n: Int) {
+        self.sequence = sequence
+        self.n = n
+    }
+
+    /// The sign rules: F(-n) < 0 for even n, L(-n) < 0 for odd n.
+    var isNegative: Bool {
+        n < 0 && (sequence == .fibonacci ? n & 1 == 0 : n & 1 == 1)
+    }
+
+    func utf8(route: DigitRoute, checkpoint: () throws -> Void) rethrows -> [UInt8] {
+        switch route {
+        case .gmp:
+            try checkpoint()
+            let magnitude = sequence == .fibonacci ? BigInt.gmpFibonacci(n.magnitude) : BigInt.gmpLucas(n.magnitude)
+            return (isNegative ? -magnitude : magnitude).utf8Digits()
+        case .decimalDoubling, .parallelDecimalDoubling:
+            let doubling = DecimalFastDoubling(parallelLimbs: route == .parallelDecimalDoubling ? DigitRoute.parallelThresholdLimbs : .max)
+            let magnitude = sequence == .fibonacci
+                ? try doubling.fibonacci(n.magnitude, checkpoint: checkpoint)
+                : try doubling.lucas(n.magnitude, checkpoint: checkpoint)
+            let signLength = isNegative ? 1 : 0
+            return [UInt8](unsafeUninitializedCapacity: signLength + magnitude.decimalDigitCount) { buffer, count in
+                if isNegative { buffer[0] = UInt8(ascii: "-") }
+                let digits = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[signLength...])
+                count = signLength + magnitude.writeDigits(into: digits, threads: route == .parallelDecimalDoubling ? 2 : 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Testing
+import TestSupport
+@testable import BigNum
+
+/// DecimalUInt against BigInt (whose arithmetic is GMP's), and Kronecker products against schoolbook
+/// products limb for limb.
+@Suite struct DecimalUIntTests {
+    /// A random value of `limbs` limbs, each below 10^19 (the top one not zero).
+    static func randomLimbs(_ count: Int, using generator: inout SeededGenerator) -> [UInt64] {
+        var limbs = (0..<count).map { _ in UInt64.random(in: 0..<DecimalUInt.radix, using: &generator) }
+        if count > 0 && limbs[count - 1] == 0 { limbs[count - 1] = 1 }
+        return limbs
+    }
+
+    /// The schoolbook product and the workspace's (Kronecker above the threshold) of the same limbs.
+    static func products(_ a: [UInt64], _ b: [UInt64]) -> (schoolbook: [UInt64], workspace: [UInt64]) {
+        var schoolbook = [UInt64](repeating: 0, count: a.count + b.count)
+        var fast = schoolbook
+        let workspace = DecimalProductWorkspace()
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                schoolbookProduct(&schoolbook, a.baseAddress!, a.count, b.baseAddress!, b.count)
+                if a.baseAddress == b.baseAddress {
+                    workspace.square(&fast, a.baseAddress!, a.count)
+                } else {
+                    workspace.multiply(&fast, a.baseAddress!, a.count, b.baseAddress!, b.count)
+                }
+                // The same product unpacked in place in its own buffer.
+                let (own, capacity) = workspace.productInOwnBuffer(a.baseAddress!, a.count, b.baseAddress!, b.count)
+                #expect(Array(UnsafeBufferPointer(start: own, count: a.count + b.count)) == fast, "in its own buffer")
+                LimbMemory.free(own, count: capacity)
+            }
+        }
+        return (schoolbook, fast)
+    }
+
+    @Test func theReciprocalDividesEveryEdgeCase() {
+        let radix = DecimalUInt.radix
+        var generator = SeededGenerator(seed: 19)
+        let highs: [UInt64] = [0, 1, radix - 1, radix / 2] + (0..<2000).map { _ in UInt64.random(in: 0..<radix, using: &generator) }
+        let lows: [UInt64] = [0, 1, .max, .max - 1, radix, radix - 1] + (0..<5).map { _ in UInt64.random(in: 0 ... .max, using: &generator) }
+        for high in highs {
+            for low in lows {
+                let expected = radix.dividingFullWidth((high: high, low: low))
+                let actual = DecimalRadix.divide(high, low)
+                #expect(actual.quotient == expected.quotient && actual.remainder == expected.remainder, "\(high):\(low)")
+            }
+        }
+    }
+
+    @Test func kroneckerProductsEqualSchoolbookProducts() {
+        var generator = SeededGenerator(seed: 42)
+        var sizes = Array(1...80) + [decimalKroneckerThreshold - 1, decimalKroneckerThreshold, decimalKroneckerThreshold + 1]
+        sizes += (0..<12).map { _ in Int.random(in: 80...3_000, using: &generator) }
+        for size in sizes {
+            let a = Self.randomLimbs(size, using: &generator)
+            let (slow, fast) = Self.products(a, a)
+            #expect(slow == fast, "square of \(size) limbs")
+            let otherSize = Int.random(in: 1...(2 * size), using: &generator)
+            let b = Self.randomLimbs(otherSize, using: &generator)
+            let (slowProduct, fastProduct) = Self.products(a, b)
+            #expect(slowProduct == fastProduct, "\(size) × \(otherSize) limbs")
+        }
+    }
+
+    @Test func allNinesZerosAndSingleLimbsCarryExactly() {
+        let nines = DecimalUInt.radix - 1
+        for size in [1, 2, 23, 24, 25, 100, 1_000, 4_000] {
+            let allNines = [UInt64](repeating: nines, count: size)
+            let (slow, fast) = Self.products(allNines, allNines)
+            #expect(slow == fast, "all nines, \(size) limbs")
+            // (10^(19n) - 1)^2 = 10^(38n) - 2·10^(19n) + 1: limbs 1, 0..., 10^19 - 2, nines...
+            #expect(fast == [1] + [UInt64](repeating: 0, count: size - 1) + [nines - 1] + [UInt64](repeating: nines, count: size - 1))
+            let zeros = [UInt64](repeating: 0, count: size - 1) + [1]  // 10^(19(n-1))
+            #expect(Self.products(zeros, allNines).workspace == [UInt64](repeating: 0, count: size - 1) + allNines + [0])
+            #expect(Self.products([7], allNines) == Self.products(allNines, [7]))
+        }
+    }
+
+    @Test func kroneckerProductsAtLargeSizes() {
+        // 10^5 limbs through BigInt (GMP), schoolbook would be too slow here.
+        var generator = SeededGenerator(seed: 7)
+        for size in [20_000, 100_000] {
+            let a = DecimalUInt(limbs: Self.randomLimbs(size, using: &generator))!
+            let b = DecimalUInt(limbs: Self.randomLimbs(size / 3, using: &generator))!
+            #expect(BigInt(a.squared()) == BigInt(a).squared())
+            #expect(BigInt(a * b) == BigInt(a) * BigInt(b))
+        }
+    }
+
+    @Test func arithmeticAgreesWithBigInt() {
+        var generator = SeededGenerator(seed: 3)
+        for _ in 0..<300 {
+            let x = generator.nextBigInt(maxBits: 3_000).magnitude, y = generator.nextBigInt(maxBits: 3_000).magnitude
+            let a = DecimalUInt(x), b = DecimalUInt(y)
+            #expect(BigInt(a) == x)
+            #expect(BigInt(a + b) == x + y)
+            #expect(BigInt(a * b) == x * y)
+            #expect(a.description == x.description)
+            #expect(a.decimalDigitCount == x.decimalDigitCount)
+            #expect((a < b) == (x < y) && (a == b) == (x == y))
+            let (large, small) = x >= y ? (a, b) : (b, a)
+            #expect(BigInt(large - small) == (x - y).magnitude)
+            let word = UInt64.random(in: 0 ... .max, using: &generator)
+            #expect(BigInt(a.multiplied(by: word)) == x * BigInt(word))
+            var c = a
+            c += b
+            c -= b
+            #expect(c == a, "add then subtract")
+        }
+    }
+
+    @Test func parsingIsStrictAndRoundTrips() {
+        #expect(DecimalUInt("") == nil && DecimalUInt("-1") == nil && DecimalUInt("+1") == nil && DecimalUInt("1 ") == nil)
+        #expect(DecimalUInt("0")?.description == "0" && DecimalUInt("000")?.description == "0")
+        #expect(DecimalUInt("0000000000000000000000000012")?.description == "12")
+        for digits in [1, 18, 19, 20, 37, 38, 39, 1_000] {
+            let text = "9" + String(repeating: "0", count: digits - 1)
+            #expect(DecimalUInt(text)?.description == text)
+            #expect(DecimalUInt(text)?.decimalDigitCount == digits)
+        }
+        #expect(DecimalUInt(limbs: [DecimalUInt.radix]) == nil)
+        #expect(DecimalUInt(exactly: BigInt(-1)) == nil)
+        #expect(DecimalUInt(UInt64.max).description == UInt64.max.description)
+    }
+
+    @Test func copiesDoNotShareMutations() {
+        let a: DecimalUInt = 123_456_789
+        var b = a
+        b += 1
+        #expect(a.description == "123456789" && b.description == "123456790")
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+import TestSupport
+@testable import Fibonacci
+
+/// F(n) and L(n) computed in base 10^19 against the binary values (GMP's), on every route.
+@Suite struct DecimalDigitsTests {
+    /// The index n at which F(n/2), the operand of the last squarings, first has `limbs` limbs.
+    static func index(whereHalfHasLimbs limbs: Int) -> Int {
+        2 * Int(Double(limbs * 19) / 0.20898764024997873)
+    }
+
+    @Test func everyIndexUpTo3000() {
+        for n in 0...3_000 {
+            let f = decimalFibonacci(n), l = decimalLucas(n)
+            #expect(BigInt(f) == fibonacci(n, using: .gmp), "F(\(n))")
+            #expect(BigInt(l) == lucas(n), "L(\(n))")
+        }
+    }
+
+    @Test func randomIndicesUpToAMillionOnOneAndTwoThreads() {
+        var generator = SeededGenerator(seed: 1_000_000)
+        let indices = (0..<6).map { _ in Int.random(in: 3_000...1_000_000, using: &generator) }
+        for n in indices + [999_999, 1_000_000] {
+            let expected = fibonacci(n, using: .gmp).description
+            #expect(decimalFibonacci(n).description == expected, "F(\(n)), one thread")
+            #expect(decimalFibonacci(n, threads: 2).description == expected, "F(\(n)), two threads")
+            let expectedLucas = lucas(n).description
+            #expect(decimalLucas(n, threads: 2).description == expectedLucas, "L(\(n)), two threads")
+        }
+    }
+
+    @Test func indicesAroundEachThreshold() {
+        var indices: [Int] = []
+        // Where F(n) passes the table (93), where the squarings pass the schoolbook threshold and the
+        // two-thread threshold, and where the default leaves GMP's route.
+        for center in [93, 94, Self.index(whereHalfHasLimbs: 24), Self.index(whereHalfHasLimbs: DigitRoute.parallelThresholdLimbs),
+                       DigitRoute.decimalThreshold] {
+            indices += (center - 3)...(center + 3)
+        }
+        for n in indices {
+            let expectedF = fibonacci(n, using: .gmp).description, expectedL = lucas(n).description
+            for route in DigitRoute.allCases {
+                #expect(fibonacciDigits(n, route: route) == expectedF, "F(\(n)) by \(route)")
+                #expect(lucasDigits(n, route: route) == expectedL, "L(\(n)) by \(route)")
+            }
+        }
+    }
+
+    @Test func negativeIndicesFollowTheSignRules() {
+        for n in [-1, -2, -3, -10, -11, -94, -95, -40_001, -40_002] {
+            for route in DigitRoute.allCases {
+                #expect(fibonacciDigits(n, route: route) == fibonacci(n).description, "F(\(n)) by \(route)")
+                #expect(lucasDigits(n, route: route) == lucas(n).description, "L(\(n)) by \(route)")
+            }
+        }
+        #expect(fibonacciDigits(-2) == "-1" && lucasDigits(-1) == "-1" && lucasDigits(-2) == "3")
+    }
+
+    @Test func theCheckedVariantBoundsAndStops() throws {
+        let (digits, route) = try sequenceUTF8Digits(.fibonacci, 100, maximumIndex: 1_000)
+        #expect(String(decoding: digits, as: UTF8.self) == "354224848179261915075" && route == .gmp)
+        #expect(throws: FibonacciError.indexTooLarge(index: 1_001, maximum: 1_000)) {
+            try sequenceUTF8Digits(.lucas, 1_001, maximumIndex: 1_000)
+        }
+        #expect(throws: FibonacciError.cancelled) {
+            try sequenceUTF8Digits(.fibonacci, 1_000_000, route: .decimalDoubling, maximumIndex: 10_000_000) { true }
+        }
+        #expect(DigitRoute.fastest(for: 10) == .gmp && DigitRoute.fastest(for: 10_000_000) != .gmp)
+    }
+}
