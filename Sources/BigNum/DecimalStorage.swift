@@ -70,6 +70,7 @@ package final class DecimalStorage: @unchecked Sendable {
     ) {
         precondition(self !== a && self !== b, "setProduct cannot multiply in place")
         release()  // the product brings its own buffer: self's goes first
+        let productCount = a.count + b.count  // read before the operands may be released
         guard a.count > 0 && b.count > 0 else { return }
         let (product, productCapacity) = workspace.productInOwnBuffer(a.limbs, a.count, b.limbs, b.count) {
             if releasingOperands {
@@ -79,7 +80,7 @@ package final class DecimalStorage: @unchecked Sendable {
         }
         LimbMemory.free(limbs, count: capacity)
         (limbs, capacity) = (product, productCapacity)
-        count = decimalNormalizedCount(limbs, a.count + b.count)
+        count = decimalNormalizedCount(limbs, productCount)
     }
 
     /// self = a · b. self must be neither; needs a.count + b.count limbs.

@@ -114,6 +114,41 @@ public func decimalLucas(_ n: Int, threads: Int = 1) -> DecimalUInt {
     return decimalDoubling(threads: threads).lucas(n.magnitude, checkpoint: {})
 }
 
+/// The decimal digits of the consecutive terms F(start), F(start + 1), ..., F(start + count - 1):
+/// the first terms by decimal doubling, every other one by one addition (or, below index 0, one
+/// subtraction) in base 10^19, so no term is converted from binary.
+///
+/// Traps when `count` is negative or an index exceeds ``FibonacciLimits/maximumIndex``.
+///
+/// - Complexity: O(M(n)) for the first terms, then O(n) a term.
+public func fibonacciDigits(from start: Int, count: Int) -> [String] {
+    precondition(count >= 0, "count must not be negative, not \(count)")
+    guard count > 0 else { return [] }
+    let last = start + count - 1
+    precondition(start.magnitude <= FibonacciLimits.maximumIndex && last.magnitude < FibonacciLimits.maximumIndex,
+                 "\(FibonacciError.indexTooLarge(index: max(start.magnitude, last.magnitude) == start.magnitude ? start : last, maximum: FibonacciLimits.maximumIndex))")
+    var terms: [String] = []
+    terms.reserveCapacity(count)
+    if start < 0 {
+        // |F(k)| = F(|k|) for k < 0, walked downwards in |k|: F(m - 2) = F(m) - F(m - 1).
+        var (current, previous) = (decimalFibonacci(start), decimalFibonacci(start + 1))
+        for k in start...min(last, -1) {
+            // F(k) = (-1)^(k+1) F(|k|): negative for even k.
+            terms.append(k & 1 == 0 ? "-" + current.description : current.description)
+            (current, previous) = (previous, current - previous)
+        }
+    }
+    if last >= 0 {
+        let first = max(start, 0)
+        var (current, next) = (decimalFibonacci(first), decimalFibonacci(first + 1))
+        for _ in first...last {
+            terms.append(current.description)
+            (current, next) = (next, current + next)
+        }
+    }
+    return terms
+}
+
 /// The two integer sequences whose digits this module writes.
 public enum IntegerSequence: String, CaseIterable, Sendable, Codable {
     /// F(n): F(0) = 0, F(1) = 1, F(-n) = (-1)^(n+1) F(n).

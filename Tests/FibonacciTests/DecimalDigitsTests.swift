@@ -56,6 +56,14 @@ import TestSupport
         #expect(fibonacciDigits(-2) == "-1" && lucasDigits(-1) == "-1" && lucasDigits(-2) == "3")
     }
 
+    @Test func consecutiveTermsAcrossZero() {
+        for (start, count) in [(-30, 61), (0, 1), (-1, 1), (-5, 3), (93, 5), (-100_000, 3), (99_998, 4)] {
+            let expected = FibonacciSequence(startingAt: start).prefix(count).map(\.description)
+            #expect(fibonacciDigits(from: start, count: count) == expected, "from \(start), \(count) terms")
+        }
+        #expect(fibonacciDigits(from: 5, count: 0).isEmpty)
+    }
+
     @Test func theCheckedVariantBoundsAndStops() throws {
         let (digits, route) = try sequenceUTF8Digits(.fibonacci, 100, maximumIndex: 1_000)
         #expect(String(decoding: digits, as: UTF8.self) == "354224848179261915075" && route == .gmp)

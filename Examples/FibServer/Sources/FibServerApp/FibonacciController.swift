@@ -24,7 +24,7 @@ struct FibonacciController<Context: RequestContext> {
 
     // MARK: - One value
 
-    func single(_ kind: SequenceKind, request: Request, context: Context) async throws -> Response {
+    func single(_ kind: IntegerSequence, request: Request, context: Context) async throws -> Response {
         let n = try Parse.integer(context.parameters.get("n") ?? "", name: "n")
         let strategy = try strategyOption(request)
         let hexadecimal = try isHexadecimal(request)
@@ -40,7 +40,7 @@ struct FibonacciController<Context: RequestContext> {
             throw APIError.unprocessable(
                 "The iterative strategy takes O(n²) time; this server runs it for |n| up to \(settings.iterativeIndexLimit), not \(n)")
         }
-        let key = ValueService.Key(kind: kind, n: n, strategy: strategy)
+        let key = ValueService.Key(kind: kind, n: n, strategy: strategy, format: hexadecimal ? .hex : .decimal)
         let value: ComputedValue
         var cached = false
         if n.magnitude <= Self.inlineIndexLimit {
@@ -61,14 +61,7 @@ struct FibonacciController<Context: RequestContext> {
                 ? try await request.body.consumeWithCancellationOnInboundClose { _ in try await computation() }
                 : try await computation()
         }
-        let digits: [UInt8]
-        if hexadecimal {
-            // Linear time, but millions of digits still belong on the pool.
-            digits = value.digitCount > 100_000
-                ? try await service.pool.run { _ in value.value.utf8Digits(radix: 16) } : value.value.utf8Digits(radix: 16)
-        } else {
-            digits = value.decimal
-        }
+        let digits = value.digits
         if plain { return Self.plainText(digits) }
         var body = ByteBuffer()
         body.reserveCapacity(digits.count + 160)
@@ -80,40 +73,42 @@ struct FibonacciController<Context: RequestContext> {
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
-    /// F(n) or L(n) by the key's strategy, with its decimal digits and the time it took.
+    /// F(n) or L(n) as digits in the key's format, with the strategy the library used and the time.
+    ///
+    /// Decimal without a named strategy is the library's digits route (computed in decimal for large
+    /// n, nothing to convert); a named strategy, or hexadecimal, computes in binary and converts.
     static func compute(_ key: ValueService.Key, maximumIndex: Int, isCancelled: @escaping () -> Bool) throws -> ComputedValue {
         let start = ContinuousClock.now
-        let value: BigInt
+        let digits: [UInt8]
         let strategyName: String
         do {
-            switch (key.kind, key.strategy) {
-            case (.fibonacci, let strategy):
-                value = try fibonacci(key.n, using: strategy, maximumIndex: maximumIndex, shouldStop: isCancelled)
-                strategyName = strategy?.rawValue ?? defaultStrategyName(key.n)
-            case (.lucas, nil):
-                value = lucas(key.n)
-                strategyName = "gmp"
-            case (.lucas, let strategy?):
-                // L(n) = F(n-1) + F(n+1)
-                value = try fibonacci(key.n - 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
-                    + fibonacci(key.n + 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
+            if key.format == .decimal && key.strategy == nil {
+                let result = try sequenceUTF8Digits(key.kind, key.n, maximumIndex: maximumIndex, shouldStop: isCancelled)
+                (digits, strategyName) = (result.digits, result.route.rawValue)
+            } else {
+                // One choice of strategy, made here and reported as made.
+                let strategy = key.strategy ?? .fastest(for: key.n)
+                let value: BigInt
+                switch key.kind {
+                case .fibonacci:
+                    value = try fibonacci(key.n, using: strategy, maximumIndex: maximumIndex, shouldStop: isCancelled)
+                case .lucas:
+                    // L(n) = F(n-1) + F(n+1)
+                    value = try fibonacci(key.n - 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
+                        + fibonacci(key.n + 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
+                }
+                digits = value.utf8Digits(radix: key.format == .hex ? 16 : 10, threads: 2)
                 strategyName = strategy.rawValue
             }
         } catch FibonacciError.cancelled {
             throw CancellationError()
         }
-        let elapsed = ContinuousClock.now - start
-        return ComputedValue(value: value, decimal: value.utf8Digits(), strategy: strategyName, elapsed: elapsed)
-    }
-
-    /// What `fibonacci(n)` without a strategy uses.
-    static func defaultStrategyName(_ n: Int) -> String {
-        n.magnitude <= 93 ? "table" : FibonacciStrategy.fastest(for: n).rawValue
+        return ComputedValue(digits: digits, strategy: strategyName, elapsed: ContinuousClock.now - start)
     }
 
     // MARK: - Modulo m
 
-    func modular(_ kind: SequenceKind, n: Int, modulus text: String, plain: Bool) throws -> Response {
+    func modular(_ kind: IntegerSequence, n: Int, modulus text: String, plain: Bool) throws -> Response {
         guard let modulus = UInt64(text) else {
             if let signed = Int(text), signed <= 0 { throw APIError.unprocessable("mod must be positive, not \(signed)") }
             if BigInt(text) != nil { throw APIError.unprocessable("mod must be between 1 and \(UInt64.max), not \(text.prefix(40))") }
@@ -159,7 +154,7 @@ struct FibonacciController<Context: RequestContext> {
             throw APIError.unprocessable(
                 "\(count) terms from F(\(from)) hold up to \(widest * count) digits, more than this server's limit of \(settings.sequenceDigitLimit) a response")
         }
-        let terms = { @Sendable (_: () -> Bool) in FibonacciSequence(startingAt: from).prefix(count).map { $0.description } }
+        let terms = { @Sendable (_: () -> Bool) in fibonacciDigits(from: from, count: count) }
         let values = widest * count <= 10_000 ? terms { false } : try await service.pool.run(terms)
         return try jsonResponse(SequenceBody(from: from, count: count, values: values))
     }

@@ -2,31 +2,30 @@ import BigNum
 import Fibonacci
 import Synchronization
 
-/// Which sequence a value belongs to.
-enum SequenceKind: String, Sendable {
-    case fibonacci, lucas
-}
-
-/// A computed F(n) or L(n) with its decimal digits, ready to send.
+/// The digits of a computed F(n) or L(n), ready to send.
 final class ComputedValue: Sendable {
-    let value: BigInt
-    /// The decimal digits (with a sign), as UTF-8.
-    let decimal: [UInt8]
+    /// The digits (with a sign), as UTF-8, in the key's format.
+    let digits: [UInt8]
+    /// The strategy or route the library reports it used.
     let strategy: String
     let elapsed: Duration
 
-    init(value: BigInt, decimal: [UInt8], strategy: String, elapsed: Duration) {
-        self.value = value
-        self.decimal = decimal
+    init(digits: [UInt8], strategy: String, elapsed: Duration) {
+        self.digits = digits
         self.strategy = strategy
         self.elapsed = elapsed
     }
 
     /// Bytes this entry holds, for the cache's budget.
-    var byteCount: Int { value.allocatedByteCount + decimal.count + 128 }
+    var byteCount: Int { digits.count + 128 }
 
-    /// The number of decimal digits, without the sign.
-    var digitCount: Int { decimal.count - (decimal.first == UInt8(ascii: "-") ? 1 : 0) }
+    /// The number of digits, without the sign.
+    var digitCount: Int { digits.count - (digits.first == UInt8(ascii: "-") ? 1 : 0) }
+}
+
+/// How a value is written in a response.
+enum DigitFormat: String, Sendable {
+    case decimal, hex
 }
 
 /// Computes values on the pool, shares one computation among concurrent requests for the same value,
@@ -36,10 +35,11 @@ final class ComputedValue: Sendable {
 /// cancelled when no request waits for it any more.
 final class ValueService: Sendable {
     struct Key: Hashable, Sendable {
-        var kind: SequenceKind
+        var kind: IntegerSequence
         var n: Int
         /// The requested strategy, or nil for the default (which may be answered from the cache).
         var strategy: FibonacciStrategy?
+        var format: DigitFormat = .decimal
     }
 
     private final class Flight: @unchecked Sendable {
@@ -122,7 +122,7 @@ final class ValueService: Sendable {
             // Stored once, for default requests (whichever strategy computed it): a request that names a
             // strategy computes with it, so its time is that strategy's.
             let bytes = cache.withLock { cache in
-                cache.insert(value, for: Key(kind: key.kind, n: key.n, strategy: nil), bytes: value.byteCount)
+                cache.insert(value, for: Key(kind: key.kind, n: key.n, strategy: nil, format: key.format), bytes: value.byteCount)
                 return cache.totalBytes
             }
             metrics.cacheBytes.record(bytes)
