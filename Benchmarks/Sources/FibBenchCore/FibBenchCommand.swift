@@ -16,8 +16,8 @@ public struct FibBenchCommand: ParsableCommand {
             the median, p90, min and max per call and the median of those ratios. Before timing, every \
             result is checked against GMP's; a mismatch stops the run.
 
-            Files in the output folder: results.json and results.csv (every raw figure), and one SVG \
-            plot per suite (time against n, log-log). Build with -c release: a debug build's timings \
+            Files in the output folder: results.json and results.csv (every raw figure), and two SVG \
+            plots per suite: time against n (log-log), and time as a ratio to the baseline against n. Build with -c release: a debug build's timings \
             mean little.
             """)
 
@@ -195,9 +195,19 @@ public struct FibBenchCommand: ParsableCommand {
                 SVGPlot.Series(name: subject, points: measured.filter { $0.subject == subject }.map { (x: Double($0.n), y: $0.medianSeconds!) })
             }
             let title = suite == "fibonacci" ? "Time to compute F(n)"
+                : suite == "digits" ? "Time to the decimal digits of F(n)"
                 : suite == "fizzbuzz" ? "FizzBuzz: time per call against distinct keys n" : "Time to convert F(n) to \(suite)"
             let plot = SVGPlot(title: title, xLabel: "n", yLabel: "seconds per call (median)", series: series)
             try plot.render().write(to: folder.appendingPathComponent("\(suite).svg"), atomically: true, encoding: .utf8)
+            // The same runs as ratios to the suite's baseline, measured round by round: a constant factor
+            // that the log-log plot hides is a level line here.
+            let ratios = orderedUnique(measured.map(\.subject)).map { subject in
+                SVGPlot.Series(name: subject, points: measured.filter { $0.subject == subject && $0.ratioToBaseline != nil }
+                    .map { (x: Double($0.n), y: $0.ratioToBaseline!) })
+            }
+            let ratioPlot = SVGPlot(title: title + ": time as a ratio to the baseline", xLabel: "n",
+                                    yLabel: "time / baseline's time (median of rounds)", series: ratios, yScale: .linear)
+            try ratioPlot.render().write(to: folder.appendingPathComponent("\(suite)-ratio.svg"), atomically: true, encoding: .utf8)
         }
         FileHandle.standardError.write(Data("wrote results.json, results.csv and the plots to \(folder.path)\n".utf8))
     }

@@ -40,4 +40,20 @@ import Testing
         // Equal ratios in n are equal distances on a log axis.
         #expect(abs((xs[1] - xs[0]) - (xs[2] - xs[1])) < 0.2)
     }
+
+    @Test func aRatioPlotHasALinearAxisFromZeroAndALineAtOne() throws {
+        let svg = SVGPlot(title: "ratio", xLabel: "n", yLabel: "× baseline", series: [
+            .init(name: "decimal", points: [(x: 1e5, y: 0.6), (x: 1e6, y: 0.35), (x: 1e7, y: 0.2)]),
+        ], yScale: .linear).render(width: 960, height: 600)
+        _ = try XMLDocument(xmlString: svg)
+        #expect(svg.contains(">0</text>") && svg.contains(">1</text>"), "ticks from 0 past 1")
+        #expect(svg.contains("stroke-dasharray"), "the baseline's line at 1")
+        let axis = SVGPlot(title: "", xLabel: "", yLabel: "", series: []).linearAxis([0.2, 0.6])
+        #expect(axis.maximum >= 1.05 && (axis.maximum / axis.step).rounded() <= 6)
+        // Equal differences in y are equal distances on a linear axis.
+        let polyline = try #require(svg.split(separator: "\n").first { $0.hasPrefix("<polyline") })
+        let coordinates = try #require(polyline.split(separator: "\"").first { $0.contains(",") && $0.contains(" ") })
+        let ys = coordinates.split(separator: " ").map { Double($0.split(separator: ",")[1])! }
+        #expect(abs((ys[1] - ys[0]) / (ys[2] - ys[1]) - 0.25 / 0.15) < 0.01)
+    }
 }

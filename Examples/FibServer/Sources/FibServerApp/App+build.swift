@@ -54,15 +54,10 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     OperationsController(settings: services.settings, metrics: services.metrics, pool: services.pool, counts: services.counts)
         .addRoutes(to: router)
     // A known path with another method is a 405 naming the allowed ones, not a 404.
-    let routes: [(String, [HTTPRequest.Method])] = [
-        ("/api/fibonacci/{n}", [.get]), ("/api/lucas/{n}", [.get]), ("/api/fibonacci", [.get]), ("/api/fizzbuzz", [.post]),
-        ("/api/most_common", [.get]), ("/health", [.get]), ("/ready", [.get]), ("/info", [.get]), ("/metrics", [.get]),
-        ("/openapi.yaml", [.get]), ("/docs", [.get]), ("/", [.get]),
-    ]
-    for (path, allowed) in routes {
-        let allow = (allowed + (allowed.contains(.get) ? [.head] : [])).map(\.rawValue).joined(separator: ", ")
-        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] where !allowed.contains(method) {
-            router.on(RouterPath(path), method: method) { _, _ -> Response in
+    for route in APIRoutes.all {
+        let allow = route.allowHeader
+        for method in APIRoutes.methodsAnswered where !route.methods.contains(method) {
+            router.on(RouterPath(route.path), method: method) { _, _ -> Response in
                 throw APIError(.methodNotAllowed, "\(method.rawValue) is not allowed here; use \(allow)", headers: [.allow: allow])
             }
         }

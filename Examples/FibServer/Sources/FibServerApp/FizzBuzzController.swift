@@ -32,8 +32,9 @@ struct FizzBuzzController<Context: RequestContext> {
         return try jsonResponse(Answer(number: number.description, result: answer))
     }
 
-    /// The submitted number as text: the JSON body's `number` (a string of digits, or an integer that
-    /// fits 64 bits), or the form field `number`.
+    /// The submitted number as text: the JSON body's `number` (an integer literal of any length, kept
+    /// exact, or a string of digits), or the form field `number`. Anything else is a 400 that names
+    /// the problem.
     func numberText(from request: Request) async throws -> String {
         let mediaType = request.headers[.contentType]?.split(separator: ";").first?
             .trimmingCharacters(in: .whitespaces).lowercased()
@@ -41,19 +42,60 @@ struct FizzBuzzController<Context: RequestContext> {
             throw APIError(.unsupportedMediaType,
                 "Send the number as application/json ({\"number\": 15}) or application/x-www-form-urlencoded (number=15), not \(mediaType ?? "no content type")")
         }
-        let body = try await request.body.collect(upTo: settings.maximumBodyBytes)
-        guard body.readableBytes > 0 else { throw APIError.badRequest("The request body is empty; send {\"number\": 15}") }
-        let bytes = Data(buffer: body)
-        if mediaType == "application/x-www-form-urlencoded" {
-            let fields = String(decoding: bytes, as: UTF8.self).split(separator: "&").map { $0.split(separator: "=", maxSplits: 1) }
-            guard let field = fields.first(where: { $0.first == "number" }) else {
-                throw APIError.badRequest("The form has no number field; send number=15")
-            }
-            let value = field.count > 1 ? String(field[1]).replacingOccurrences(of: "+", with: " ") : ""
-            guard let decoded = value.removingPercentEncoding else { throw APIError.badRequest("The number field is not valid percent-encoding") }
-            return decoded
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: settings.maximumBodyBytes)
+        } catch let error as any HTTPResponseError {
+            throw error  // too large: 413
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // A broken chunked encoding or a connection that ended mid-body: the request is malformed.
+            throw APIError.badRequest("The request body could not be read: it ended early or its transfer encoding is broken")
         }
-        return try JSONNumber.text(from: bytes)
+        guard body.readableBytes > 0 else { throw APIError.badRequest("The request body is empty; send {\"number\": 15}") }
+        let bytes = body.readableBytesView
+        return mediaType == "application/x-www-form-urlencoded" ? try Self.formNumber(bytes) : try Self.jsonNumber(bytes)
+    }
+
+    /// `number` from a JSON body: exactly one key, `number`, whose value is an integer literal or a
+    /// string (whose digits `parseNumber` checks).
+    static func jsonNumber(_ bytes: some Collection<UInt8>) throws(APIError) -> String {
+        let value: StrictJSON.Value
+        do {
+            value = try StrictJSON.parse(bytes)
+        } catch {
+            throw .badRequest("The body is not valid JSON: \(error)")
+        }
+        guard case .object(let members) = value else {
+            throw .badRequest("The body must be a JSON object {\"number\": 15}, not \(value.kind)")
+        }
+        if let other = members.first(where: { $0.key != "number" }) {
+            throw .badRequest("Unknown key \"\(other.key.prefix(40))\": the body is {\"number\": 15} and nothing else")
+        }
+        guard let number = members.first?.value else {
+            throw .badRequest("The JSON object has no \"number\"; send {\"number\": 15}")
+        }
+        switch number {
+        case .integer(let text), .string(let text): return text
+        default: throw .badRequest("number must be an integer or a string of digits, not \(number.kind)")
+        }
+    }
+
+    /// `number` from a form body: exactly one `number` field, percent-decoded. Other fields are
+    /// ignored (an HTML form may carry its button), unlike other JSON keys.
+    static func formNumber(_ bytes: some Collection<UInt8>) throws(APIError) -> String {
+        let fields = String(decoding: bytes, as: UTF8.self).split(separator: "&")
+            .map { $0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false) }
+            .filter { $0.first == "number" }
+        guard let field = fields.first else { throw .badRequest("The form has no number field; send number=15") }
+        guard fields.count == 1 else {
+            throw .badRequest("The form has \(fields.count) number fields; send one: number=15")
+        }
+        guard field.count == 2, let decoded = String(field[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
+            throw .badRequest("The number field has no value or is not valid percent-encoding; send number=15")
+        }
+        return decoded
     }
 
     /// A positive integer of at most `fizzBuzzDigitLimit` digits.
@@ -85,52 +127,5 @@ struct FizzBuzzController<Context: RequestContext> {
         let counts = try await counts.mostCommon(limit)
         let entries = counts.entries.map { MostCommon.Entry(number: $0.number, count: $0.count) }
         return try jsonResponse(MostCommon(result: entries, total: counts.total, exact: counts.exact))
-    }
-}
-
-/// Reads `{"number": ...}` from a JSON body, keeping big numbers exact.
-enum JSONNumber {
-    private struct Body: Decodable {
-        let number: Value
-
-        enum Value: Decodable {
-            case text(String)
-            case integer(String)
-
-            init(from decoder: any Decoder) throws {
-                let container = try decoder.singleValueContainer()
-                if container.decodeNil() {
-                    throw APIError.badRequest("number must be an integer or a string of digits, not null")
-                } else if let text = try? container.decode(String.self) {
-                    self = .text(text)
-                } else if let integer = try? container.decode(Int64.self) {
-                    self = .integer(String(integer))
-                } else if let integer = try? container.decode(UInt64.self) {
-                    self = .integer(String(integer))
-                } else if let double = try? container.decode(Double.self) {
-                    throw APIError.unprocessable(double == double.rounded() && double.isFinite
-                        ? "Integers beyond 64 bits lose digits as JSON numbers; send them as a string: {\"number\": \"123...\"}"
-                        : "number must be an integer, not \(double)")
-                } else {
-                    throw APIError.badRequest("number must be an integer or a string of digits")
-                }
-            }
-        }
-    }
-
-    static func text(from data: Data) throws -> String {
-        do {
-            switch try JSONDecoder().decode(Body.self, from: data).number {
-            case .text(let text), .integer(let text): return text
-            }
-        } catch let error as APIError {
-            throw error
-        } catch DecodingError.keyNotFound {
-            throw APIError.badRequest("The JSON object has no \"number\"; send {\"number\": 15}")
-        } catch DecodingError.valueNotFound {
-            throw APIError.badRequest("number must be an integer or a string of digits, not null")
-        } catch {
-            throw APIError.badRequest("The body is not a JSON object of the form {\"number\": 15}")
-        }
     }
 }
