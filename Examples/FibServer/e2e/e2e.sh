@@ -32,6 +32,10 @@ curl -fsS "$base/health" > /dev/null || fail "the server did not answer /health"
 step "browser: headless Chromium computes F(1000), submits FizzBuzz numbers, reads the table"
 timeout 180 python3 "$here/browser_test.py" "$base" || fail "the browser test failed"
 
+step "malformed requests through a real socket: a 4xx or a closed connection, never a 5xx"
+timeout 120 python3 "$here/malformed.py" "$port" || fail "a malformed request was not refused cleanly"
+curl -fsS "$base/health" > /dev/null || fail "the server stopped answering after the malformed requests"
+
 step "schemathesis: generated requests against /openapi.yaml (no 5xx, no schema violation)"
 # Not 'positive_data_acceptance': a valid-looking n beyond the server's limit is rightly a 422.
 timeout 600 schemathesis run "$base/openapi.yaml" \
