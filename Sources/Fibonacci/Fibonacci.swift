@@ -38,6 +38,11 @@ public enum FibonacciLimits {
 /// Traps when |n| exceeds ``FibonacciLimits/maximumIndex``; use
 /// ``fibonacci(_:using:maximumIndex:shouldStop:)`` for a thrown error instead.
 ///
+/// To print F(n) or send its digits, use ``fibonacciDigits(_:route:)`` (or
+/// ``fibonacciUTF8Digits(_:route:)``) rather than `print(fibonacci(n))`: the value is binary, and
+/// converting it to decimal costs four to seven times computing it, where `fibonacciDigits` computes
+/// in decimal and writes the digits in one pass (about a fifth of GMP's time on two threads).
+///
 /// - Complexity: O(M(n)) for the doubling strategies and GMP, O(M(n) log n) for the matrix,
 ///   O(n²) for the iterative one, O(1) for a cached index.
 public func fibonacci(_ n: Int, using strategy: FibonacciStrategy? = nil) -> BigInt {
