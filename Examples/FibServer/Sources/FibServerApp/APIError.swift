@@ -32,8 +32,9 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     static func unprocessable(_ message: String) -> APIError { APIError(.unprocessableContent, message) }
 }
 
-/// Turns every error into the JSON error body: ours as they are, Hummingbird's (a body too large, a
-/// route not found) with their status, and anything else as a 500 that names no internals.
+/// Turns every error into the JSON error body, in one place: ours as they are, the pool's and the
+/// count store's "retry shortly" as 503 with Retry-After, Hummingbird's (a body too large, a route not
+/// found) with their status, and anything else as a 500 that names no internals, logged.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -41,6 +42,10 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return response
         } catch let error as APIError {
             throw error
+        } catch let error as ComputePoolError {
+            throw APIError(.serviceUnavailable, error.description, headers: [.retryAfter: "1"])
+        } catch PostgresCountStore.StoreError.unavailable {
+            throw APIError(.serviceUnavailable, PostgresCountStore.StoreError.unavailable.description, headers: [.retryAfter: "1"])
         } catch let error as HTTPError {
             throw APIError(error.status, error.body ?? Self.message(for: error.status), headers: error.headers)
         } catch is CancellationError {

@@ -49,8 +49,9 @@ public final class ComputePool: Sendable {
         state.withLock { ($0.running, $0.queued) }
     }
 
-    /// Runs `work` on a pool thread and returns its result. Throws a 503 `APIError` at once when the
-    /// pool and its queue are full, `CancellationError` when the calling task is cancelled first.
+    /// Runs `work` on a pool thread and returns its result. Throws ``ComputePoolError/saturated(threads:queuePlaces:)``
+    /// at once when the pool and its queue are full, `CancellationError` when the calling task is
+    /// cancelled first.
     public func run<Value: Sendable>(_ work: @escaping @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) throws -> Value) async throws -> Value {
         let job = Job()
         return try await withTaskCancellationHandler {
@@ -66,10 +67,7 @@ public final class ComputePool: Sendable {
                 }
                 guard accepted else {
                     metrics?.poolRejections.increment()
-                    let retry: HTTPFields = [.retryAfter: "1"]
-                    return continuation.resume(throwing: APIError(.serviceUnavailable,
-                        "The server is busy: all \(threads) compute threads and \(queueLimit) queue places are taken; retry shortly",
-                        headers: retry))
+                    return continuation.resume(throwing: ComputePoolError.saturated(threads: threads, queuePlaces: queueLimit))
                 }
                 publishLoad()
                 available.signal()
@@ -117,5 +115,18 @@ public final class ComputePool: Sendable {
         let (running, queued) = load
         metrics.poolRunning.record(running)
         metrics.poolQueued.record(queued)
+    }
+}
+
+/// Why the pool did not take a job.
+public enum ComputePoolError: Error, Equatable, CustomStringConvertible {
+    /// Every thread and queue place is taken: the caller should retry shortly (a 503).
+    case saturated(threads: Int, queuePlaces: Int)
+
+    public var description: String {
+        switch self {
+        case let .saturated(threads, queuePlaces):
+            "The server is busy: all \(threads) compute threads and \(queuePlaces) queue places are taken; retry shortly"
+        }
     }
 }

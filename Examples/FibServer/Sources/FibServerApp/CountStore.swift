@@ -84,11 +84,14 @@ public final class PostgresCountStore: CountStore {
     public enum StoreError: Error, CustomStringConvertible {
         case invalidURL(String)
         case timedOut
+        /// The database did not answer, or failed: the caller should retry shortly (a 503).
+        case unavailable
 
         public var description: String {
             switch self {
             case .invalidURL(let url): "Not a PostgreSQL URL (postgres://user@host:port/database): \(url)"
             case .timedOut: "The counts database did not answer in time"
+            case .unavailable: "The counts database is unavailable; retry shortly"
             }
         }
     }
@@ -119,7 +122,8 @@ public final class PostgresCountStore: CountStore {
         try await run { [logger] client in try await client.query("SELECT 1", logger: logger) }
     }
 
-    /// Runs `body` once the schema exists, within the timeout; any failure becomes a 503.
+    /// Runs `body` once the schema exists, within the timeout; any failure is logged and becomes
+    /// ``StoreError/unavailable``.
     @discardableResult
     private func run<Value: Sendable>(_ body: @escaping @Sendable (PostgresClient) async throws -> Value) async throws -> Value {
         do {
@@ -127,11 +131,9 @@ public final class PostgresCountStore: CountStore {
                 try await ensureSchema()
                 return try await body(client)
             }
-        } catch let error as APIError {
-            throw error
         } catch {
             logger.warning("counts database unavailable", metadata: ["error": "\(String(reflecting: error).prefix(200))"])
-            throw APIError(.serviceUnavailable, "The counts database is unavailable; retry shortly", headers: [.retryAfter: "1"])
+            throw StoreError.unavailable
         }
     }
 
