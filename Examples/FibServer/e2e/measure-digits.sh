@@ -20,6 +20,7 @@ cat > "$work/gmp.c" <<'C'
 #include <gmp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 /* Seconds for mpz_fib_ui(n) followed by mpz_get_str(10). */
 int main(int argc, char **argv) {
