@@ -27,8 +27,10 @@ public struct AppServices: Sendable {
 
 /// The application: the router, the HTTP server's limits, and a graceful shutdown on SIGTERM or SIGINT
 /// (through swift-service-lifecycle when run with `runService()`).
-public func buildApplication(settings: ServerSettings, logger: Logger) throws -> some ApplicationProtocol {
-    let services = try AppServices(settings: settings, logger: logger)
+///
+/// `services` are made from `settings` unless given (tests pass their own, to look inside them).
+public func buildApplication(settings: ServerSettings, logger: Logger, services: AppServices? = nil) throws -> some ApplicationProtocol {
+    let services = try services ?? AppServices(settings: settings, logger: logger)
     let router = buildRouter(services: services)
     return Application(
         router: router,

@@ -23,10 +23,7 @@ import Testing
     }
 
     func withApp(_ settings: ServerSettings = settings(), _ test: @escaping @Sendable (any TestClientProtocol, AppServices) async throws -> Void) async throws {
-        let services = try AppServices(settings: settings)
-        let app = Application(router: buildRouter(services: services))
-        try await app.test(.router) { client in try await test(client, services) }
-        services.pool.shutdown()
+        try await TestApp.with(settings, test)
     }
 
     struct ErrorBody: Decodable {

@@ -38,9 +38,7 @@ import Testing
     }
 
     @Test func everyRouteAnswersItsMethodsAnd405ForTheOthers() async throws {
-        let services = try AppServices(settings: RouterTests.settings())
-        let app = Application(router: buildRouter(services: services))
-        try await app.test(.router) { client in
+        try await TestApp.with { client, _ in
             for route in APIRoutes.all {
                 let uri = route.path.replacingOccurrences(of: "{n}", with: "10")
                 for method in route.methods {
@@ -57,6 +55,5 @@ import Testing
                 }
             }
         }
-        services.pool.shutdown()
     }
 }

@@ -9,9 +9,7 @@ import Testing
     @Test func concurrentRequestsForOneValueShareOneComputation() async throws {
         var settings = RouterTests.settings()
         settings.maximumIndex = 5_000_000
-        let services = try AppServices(settings: settings)
-        let app = Application(router: buildRouter(services: services))
-        try await app.test(.router) { client in
+        try await TestApp.with(settings) { client, _ in
             let expected = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
@@ -32,13 +30,10 @@ import Testing
                 #expect(computations.reduce(0, +) == 1, "one computation served all eight: \(computations)")
             }
         }
-        services.pool.shutdown()
     }
 
     @Test func aNamedStrategyAlwaysComputesAndItsResultServesDefaultRequests() async throws {
-        let services = try AppServices(settings: RouterTests.settings())
-        let app = Application(router: buildRouter(services: services))
-        try await app.test(.router) { client in
+        try await TestApp.with { client, _ in
             for (uri, cached) in [("/api/fibonacci/54321?strategy=matrix", false), ("/api/fibonacci/54321?strategy=matrix", false),
                                   ("/api/fibonacci/54321", true)] {
                 try await client.execute(uri: uri, method: .get) { response in
@@ -47,7 +42,6 @@ import Testing
                 }
             }
         }
-        services.pool.shutdown()
     }
 
     @Test func theCacheEvictsTheLeastRecentlyUsedBeyondItsBytes() {
