@@ -79,45 +79,15 @@ private struct DoublingState {
                         DecimalStorage(capacity: capacity), DecimalStorage(capacity: capacity))
         if parallelLimbs != .max { AllocatorTuning.applyIfAllowed() }
 
-        // Start from the table with the top bits of k: j = k >> shift <= 93, so F(j) fits a word.
-        var shift = 0
-        while k >> UInt(shift) > UInt(smallFibonacciLimit) { shift += 1 }
-        let start = Int(k >> UInt(shift))
-        f.set(smallFibonacci[start])
-        g.set(smallFibonacci[start - 1])
-
-        for bit in stride(from: shift - 1, through: 0, by: -1) {
-            // Invariant: f = F(j), g = F(j-1), with j = k >> (bit + 1) >= 1.
-            try checkpoint()
-            let jIsOdd = (k >> UInt(bit + 1)) & 1 == 1
-            squareBoth()  // a = F(j)², b = F(j-1)²
-            // F(2j-1) = F(j)² + F(j-1)²
-            g.setSum(a, b)
-            // F(2j+1) = 4F(j)² - F(j-1)² + 2(-1)^j. No underflow: 4F(j)² - F(j-1)² >= 3F(j)² >= 3 for j >= 1.
-            a.setMultiple(a, 4)
-            a.setDifference(a, b)
-            if jIsOdd { a.subtract(2) } else { a.add(2) }
-            if (k >> UInt(bit)) & 1 == 1 {
-                // j' = 2j+1: (F(2j+1), F(2j)), with F(2j) = F(2j+1) - F(2j-1).
-                b.setDifference(a, g)
-                swap(&f, &a)
-                swap(&g, &b)
+        let workspaces = workspaces
+        try doublingLadder(k, &f, &g, &a, &b, squareBoth: { f, g, a, b in
+            if f.count >= parallelLimbs {
+                runConcurrently({ a.setSquare(of: f, using: workspaces.0) }, { b.setSquare(of: g, using: workspaces.1) })
             } else {
-                // j' = 2j: (F(2j), F(2j-1)); g already holds F(2j-1).
-                f.setDifference(a, g)
+                a.setSquare(of: f, using: workspaces.0)
+                b.setSquare(of: g, using: workspaces.0)
             }
-        }
-    }
-
-    /// a = f², b = g², on two threads once f is large enough.
-    private func squareBoth() {
-        let (a, b, f, g) = (a, b, f, g)
-        if f.count >= parallelLimbs {
-            runConcurrently({ a.setSquare(of: f, using: workspaces.0) }, { b.setSquare(of: g, using: workspaces.1) })
-        } else {
-            a.setSquare(of: f, using: workspaces.0)
-            b.setSquare(of: g, using: workspaces.0)
-        }
+        }, checkpoint: checkpoint)
     }
 
     /// F(n) from f = F(k), g = F(k-1), k = n/2, by one product, as GMP does:

@@ -44,46 +44,20 @@ struct FastDoubling {
         return (BigInt(moving: g), BigInt(moving: f))
     }
 
-    /// Sets f = F(k) and g = F(k-1), for k >= 1; a and b are working space. The four pointers trade
-    /// roles as the loop goes, so the values end up wherever the pointers then point.
+    /// Sets f = F(k) and g = F(k-1), for k >= 1 (see `doublingLadder`); the two squarings of a step
+    /// run on two threads once F(j) has `parallelLimbs` limbs.
     func pair(
         _ k: UInt, _ f: inout ScratchInteger, _ g: inout ScratchInteger, _ a: inout ScratchInteger, _ b: inout ScratchInteger,
         checkpoint: () throws -> Void
     ) rethrows {
-        // Start from the table with the top bits of k: j = k >> shift <= 93, so F(j) fits a limb.
-        var shift = 0
-        while k >> UInt(shift) > UInt(smallFibonacciLimit) { shift += 1 }
-        let start = Int(k >> UInt(shift))
-        f.set(UInt(smallFibonacci[start]))
-        g.set(UInt(smallFibonacci[start - 1]))
-
-        for bit in stride(from: shift - 1, through: 0, by: -1) {
-            // Invariant: f = F(j), g = F(j-1), with j = k >> (bit + 1) >= 1.
-            try checkpoint()
-            let jIsOdd = (k >> UInt(bit + 1)) & 1 == 1
+        try doublingLadder(k, &f, &g, &a, &b, squareBoth: { f, g, a, b in
             if f.limbCount >= parallelLimbs {
-                runConcurrently({ [a, f] in a.setProduct(f, f) }, { [b, g] in b.setProduct(g, g) })
+                runConcurrently({ a.setProduct(f, f) }, { b.setProduct(g, g) })
             } else {
-                a.setProduct(f, f)  // a = F(j)^2 (GMP squares when both operands are the same)
-                b.setProduct(g, g)  // b = F(j-1)^2
+                a.setProduct(f, f)  // GMP squares when both operands are the same
+                b.setProduct(g, g)
             }
-            // F(2j-1) = F(j)^2 + F(j-1)^2
-            g.setSum(a, b)
-            // F(2j+1) = 4F(j)^2 - F(j-1)^2 + 2(-1)^j. No overflow: a holds F(2j+1) + 2 at most, and was
-            // sized for F(k) >= F(2j+1) plus two spare limbs.
-            a.setShiftedLeft(a, by: 2)
-            a.setDifference(a, b)
-            if jIsOdd { a.subtract(2) } else { a.add(2) }
-            if (k >> UInt(bit)) & 1 == 1 {
-                // j' = 2j+1: (F(2j+1), F(2j)), with F(2j) = F(2j+1) - F(2j-1).
-                b.setDifference(a, g)
-                swap(&f, &a)
-                swap(&g, &b)
-            } else {
-                // j' = 2j: (F(2j), F(2j-1)); g already holds F(2j-1).
-                f.setDifference(a, g)
-            }
-        }
+        }, checkpoint: checkpoint)
     }
 
     /// F(n) from f = F(k), g = F(k-1), k = n/2, by one product, as GMP does:
