@@ -1,4 +1,5 @@
-"""A real browser on fib-server's page: compute F(1000), submit FizzBuzz numbers, read the table.
+"""A real browser on fib-server's page: compute F(1000), use the family panel, submit FizzBuzz numbers,
+read the table.
 
 Usage: python3 browser_test.py http://127.0.0.1:18080
 """
@@ -46,6 +47,24 @@ try:
     driver.find_element(By.ID, "fib-submit").click()
     wait.until(conditions.text_to_be_present_in_element((By.ID, "fib-error"), "n must be an integer"))
     check(True, "an error is shown for bad input")
+
+    from selenium.webdriver.support.ui import Select
+
+    def family(kind, x, extra, expected):
+        Select(driver.find_element(By.ID, "family-kind")).select_by_value(kind)
+        for element_id, text in (("family-x", x), ("family-extra", extra)):
+            element = driver.find_element(By.ID, element_id)
+            element.clear()
+            element.send_keys(text)
+        driver.find_element(By.ID, "family-submit").click()
+        wait.until(conditions.text_to_be_present_in_element((By.ID, "family-result"), expected))
+        check(True, "the family panel: " + kind)
+
+    family("mod", "100", "1000", "F(100) mod 1000 = 75")
+    family("leading", "1000", "5", "the first 5: 43466")
+    family("trailing", "1000", "5", "the last 5: 28875")
+    family("zeckendorf", "100", "", "100 = F(11) + F(6) + F(4)")
+    family("index", "144", "", "144 = F(12)")
 
     number = driver.find_element(By.ID, "fizz-number")
 

@@ -70,6 +70,7 @@ struct FibServerCommand: AsyncParsableCommand {
             return handler
         }
         let app = try buildApplication(settings: settings, logger: Logger(label: "fib-server"))
+        defer { LineBuffer.standardOutput.flush() }  // the last lines, at shutdown
         try await app.runService()
     }
 }

@@ -52,6 +52,7 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: RequestMiddleware(metrics: services.metrics))
     router.add(middleware: JSONErrorMiddleware())
     FibonacciController(settings: services.settings, service: services.values).addRoutes(to: router)
+    FamilyController(settings: services.settings, pool: services.pool).addRoutes(to: router)
     FizzBuzzController(settings: services.settings, counts: services.counts, metrics: services.metrics).addRoutes(to: router)
     OperationsController(settings: services.settings, metrics: services.metrics, pool: services.pool, counts: services.counts)
         .addRoutes(to: router)

@@ -26,13 +26,15 @@ maximum (10,000,000 by default; see <a href="/info">/info</a>), else 422.</p>
 <tr><th>query</th><th>meaning</th></tr>
 <tr><td><code>strategy</code></td><td>default, iterative, fastDoubling, parallelFastDoubling, matrix, cachedTable or gmp (400 otherwise)</td></tr>
 <tr><td><code>format</code></td><td><code>decimal</code> (default) or <code>hex</code></td></tr>
-<tr><td><code>mod</code></td><td>answer F(n) mod m instead, 1 &le; m &lt; 2<sup>64</sup>; n may then be any 64-bit integer</td></tr>
+<tr><td><code>mod</code></td><td>answer F(n) mod m instead, for m &ge; 1 of up to 10,000 digits; n may then have up to 10,000 digits too (n and the modulus are echoed as strings)</td></tr>
 </table>
 <pre>GET /api/fibonacci/10
-{"n":10,"value":"55","digits":2,"format":"decimal","strategy":"table","elapsedMicroseconds":0,"cached":false}
+{"n":10,"value":"55","digits":2,"format":"decimal","strategy":"gmp","elapsedMicroseconds":0,"cached":false}
 
-GET /api/fibonacci/10000000000?mod=1000000007
-{"n":10000000000,"modulus":"1000000007","value":"815449418",...}</pre>
+GET /api/fibonacci/10000000000000000000000?mod=1000000007
+{"n":"10000000000000000000000","modulus":"1000000007","value":"...",...}</pre>
+<p>Without a strategy the decimal digits are computed in decimal (base 10<sup>19</sup>, fast doubling on
+two threads for large n), so nothing is converted; <code>strategy</code> names the route the library used.</p>
 <p>With <code>Accept: text/plain</code> the body is the digits alone. Concurrent requests for the same value
 share one computation; recent large values are served from a cache bounded in bytes
 (<code>"cached": true</code>). A computation whose client disconnects is cancelled.</p>
@@ -45,10 +47,37 @@ share one computation; recent large values are served from a cache bounded in by
 <pre>GET /api/fibonacci?from=10&amp;count=3
 {"from":10,"count":3,"values":["55","89","144"]}</pre>
 
+<h2>GET /api/fibonacci/{n}/leading?digits=k and GET /api/fibonacci/{n}/trailing?digits=k</h2>
+<p>The first or last k digits of F(n) (1 &le; k &le; 1,000) for 0 &le; n &le; 10<sup>18</sup>, without
+computing F(n): the leading ones from &phi;<sup>n</sup>/&radic;5 in high precision (exact: the precision
+grows when a digit is in doubt), the trailing ones as F(n) mod 10<sup>k</sup>, zero-padded to k (all
+the digits when F(n) has fewer). <code>digitCount</code> is F(n)'s number of digits.</p>
+<pre>GET /api/fibonacci/1000000000000000000/leading?digits=10
+{"digitCount":"208987640249978733","digits":10,"leading":"...","n":"1000000000000000000"}</pre>
+
+<h2>GET /api/lucas-sequence/{n}?p=P&amp;q=Q[&amp;mod=m]</h2>
+<p>The Lucas sequences U<sub>n</sub>(P, Q) and V<sub>n</sub>(P, Q) (U<sub>0</sub> = 0, U<sub>1</sub> = 1,
+V<sub>0</sub> = 2, V<sub>1</sub> = P, X<sub>n+1</sub> = P X<sub>n</sub> - Q X<sub>n-1</sub>) for n &ge; 0,
+exactly (the size limit of F(n)) or modulo m. P = 1, Q = -1 gives F(n) and L(n).</p>
+<pre>GET /api/lucas-sequence/10?p=1&amp;q=-1
+{"n":"10","p":"1","q":"-1","u":"55","v":"123"}</pre>
+
+<h2>GET /api/zeckendorf/{x}</h2>
+<p>The Zeckendorf representation of x &ge; 0: the indices of the non-consecutive Fibonacci numbers
+(each index &ge; 2) that sum to x, largest first.</p>
+<pre>GET /api/zeckendorf/100
+{"indices":[11,6,4],"value":"100"}</pre>
+
+<h2>GET /api/fibonacci-index/{x}</h2>
+<p>Whether x &ge; 0 is a Fibonacci number, and the smallest k with F(k) = x (null otherwise).</p>
+<pre>GET /api/fibonacci-index/144
+{"index":12,"isFibonacci":true,"value":"144"}</pre>
+
 <h2>POST /api/fizzbuzz</h2>
 <p>FizzBuzz for a number &ge; 1 of up to 1,000 digits, sent as <code>application/json</code>
-(<code>{"number": 15}</code>, or a string of digits for numbers beyond 64 bits) or as a form field
-(<code>number=15</code>). The number is counted for <code>/api/most_common</code>. 400 for a malformed body,
+(<code>{"number": 15}</code>: an integer literal of any length, kept exact, or a string of digits) or as
+a form field (<code>number=15</code>). The JSON is read strictly: fractions, exponents, trailing commas,
+comments, duplicate or unknown keys are 400s. The number is counted for <code>/api/most_common</code>. 400 for a malformed body,
 413 for one over 16 KiB, 415 for another content type, 422 for a number below 1 or too long.</p>
 <pre>POST /api/fizzbuzz  {"number": 15}
 {"number":"15","result":"FizzBuzz"}</pre>

@@ -25,13 +25,16 @@ struct FibonacciController<Context: RequestContext> {
     // MARK: - One value
 
     func single(_ kind: IntegerSequence, request: Request, context: Context) async throws -> Response {
-        let n = try Parse.integer(context.parameters.get("n") ?? "", name: "n")
+        let nText = context.parameters.get("n") ?? ""
+        if let modulus = request.query("mod") {
+            // n and m of any size up to the family's digit limit: the residue, never F(n) itself.
+            return try await FamilyController<Context>(settings: settings, pool: service.pool)
+                .residue(kind, nText: nText, modulusText: modulus, plain: prefersPlainText(request))
+        }
+        let n = try Parse.integer(nText, name: "n")
         let strategy = try strategyOption(request)
         let hexadecimal = try isHexadecimal(request)
         let plain = prefersPlainText(request)
-        if let modulus = request.query("mod") {
-            return try modular(kind, n: n, modulus: modulus, plain: plain)
-        }
         guard n.magnitude <= settings.maximumIndex else {
             throw APIError.unprocessable(
                 "n = \(n) is beyond this server's limit: |n| must be at most \(settings.maximumIndex) (use mod=m for F(n) mod m at any n)")
@@ -104,32 +107,6 @@ struct FibonacciController<Context: RequestContext> {
             throw CancellationError()
         }
         return ComputedValue(digits: digits, strategy: strategyName, elapsed: ContinuousClock.now - start)
-    }
-
-    // MARK: - Modulo m
-
-    func modular(_ kind: IntegerSequence, n: Int, modulus text: String, plain: Bool) throws -> Response {
-        guard let modulus = UInt64(text) else {
-            if let signed = Int(text), signed <= 0 { throw APIError.unprocessable("mod must be positive, not \(signed)") }
-            if BigInt(text) != nil { throw APIError.unprocessable("mod must be between 1 and \(UInt64.max), not \(text.prefix(40))") }
-            throw APIError.badRequest("mod must be a positive integer written with ASCII digits, not \"\(text.prefix(40))\"")
-        }
-        guard modulus > 0 else { throw APIError.unprocessable("mod must be positive, not 0") }
-        let start = ContinuousClock.now
-        let residue: UInt64
-        switch kind {
-        case .fibonacci:
-            residue = fibonacci(n, modulo: modulus)
-        case .lucas:
-            // L(n) = F(n-1) + F(n+1), each reduced; n ± 1 must stay within Int.
-            guard n > Int.min, n < Int.max else { throw APIError.unprocessable("n must be strictly between \(Int.min) and \(Int.max) for L(n) mod m") }
-            let (sum, carry) = fibonacci(n - 1, modulo: modulus).addingReportingOverflow(fibonacci(n + 1, modulo: modulus))
-            residue = carry || sum >= modulus ? sum &- modulus : sum
-        }
-        let elapsed = ContinuousClock.now - start
-        if plain { return Self.plainText(Array(String(residue).utf8)) }
-        let body = #"{"n":\#(n),"modulus":"\#(modulus)","value":"\#(residue)","digits":\#(String(residue).count),"format":"decimal","strategy":"fastDoublingModulo","elapsedMicroseconds":\#(elapsed.microseconds),"cached":false}"#
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     // MARK: - Consecutive terms

@@ -61,11 +61,64 @@ public struct LineLogHandler: LogHandler {
         }
     }
 
-    private static let outputLock = Mutex(())
-
+    /// Standard output through ``LineBuffer/standardOutput``: a line costs a copy into a buffer, not a
+    /// system call.
     public static let standardOutput: @Sendable (String) -> Void = { line in
-        outputLock.withLock { _ in
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        LineBuffer.standardOutput.append(line)
+    }
+}
+
+/// Log lines gathered in memory and written in blocks: every 50 ms by a timer, at once when 64 KiB
+/// are waiting, and at shutdown (``flush()``). A line holds the lock only to copy its bytes; the write
+/// to the file happens outside it.
+///
+/// `@unchecked Sendable`: the lines are behind a Mutex, and the timer is set up once in `init` and
+/// never touched again.
+public final class LineBuffer: @unchecked Sendable {
+    public static let standardOutput = LineBuffer(fileDescriptor: 1)
+
+    private let fileDescriptor: Int32
+    private let pending = Mutex<[UInt8]>([])
+    private static let blockBytes = 64 * 1024
+    private let timer: DispatchSourceTimer
+
+    init(fileDescriptor: Int32) {
+        self.fileDescriptor = fileDescriptor
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "fib-server.log-flush"))
+        timer.schedule(deadline: .now() + .milliseconds(50), repeating: .milliseconds(50))
+        timer.setEventHandler { [weak self] in self?.flush() }
+        timer.resume()
+    }
+
+    /// Adds a line (a newline is appended); writes the block when it is full.
+    public func append(_ line: String) {
+        let full: [UInt8]? = pending.withLock { bytes in
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+            guard bytes.count >= Self.blockBytes else { return nil }
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return bytes
+        }
+        if let full { write(full) }
+    }
+
+    /// Writes whatever is waiting.
+    public func flush() {
+        let waiting = pending.withLock { bytes -> [UInt8] in
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return bytes
+        }
+        if !waiting.isEmpty { write(waiting) }
+    }
+
+    private func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return }  // nowhere to write: drop rather than block the server
+                offset += written
+            }
         }
     }
 }

@@ -65,6 +65,106 @@ paths:
         '400': {$ref: '#/components/responses/Error'}
         '422': {$ref: '#/components/responses/Error'}
         '503': {$ref: '#/components/responses/Busy'}
+  /api/fibonacci/{n}/leading:
+    get:
+      summary: The leading digits of F(n), for 0 <= n <= 10^18, without computing F(n)
+      operationId: fibonacciLeadingDigits
+      parameters:
+        - $ref: '#/components/parameters/DigitsIndex'
+        - $ref: '#/components/parameters/DigitCount'
+      responses:
+        '200': {$ref: '#/components/responses/EndDigits'}
+        '400': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+  /api/fibonacci/{n}/trailing:
+    get:
+      summary: The trailing digits of F(n) (F(n) mod 10^k, zero-padded), for 0 <= n <= 10^18
+      operationId: fibonacciTrailingDigits
+      parameters:
+        - $ref: '#/components/parameters/DigitsIndex'
+        - $ref: '#/components/parameters/DigitCount'
+      responses:
+        '200': {$ref: '#/components/responses/EndDigits'}
+        '400': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+  /api/lucas-sequence/{n}:
+    get:
+      summary: The Lucas sequences U_n(P, Q) and V_n(P, Q), exactly or modulo m (F and L are P = 1, Q = -1)
+      operationId: lucasSequence
+      parameters:
+        - name: n
+          in: path
+          required: true
+          description: The index, n >= 0 (up to 10,000 digits with mod; without it, as large as the server's size limit allows).
+          schema: {type: integer, minimum: 0}
+        - name: p
+          in: query
+          required: true
+          schema: {type: integer}
+        - name: q
+          in: query
+          required: true
+          schema: {type: integer}
+        - $ref: '#/components/parameters/Modulus'
+      responses:
+        '200':
+          description: U_n and V_n as strings of decimal digits.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [n, p, q, u, v]
+                properties:
+                  n: {type: string, pattern: '^[0-9]+$'}
+                  p: {type: string, pattern: '^-?[0-9]+$'}
+                  q: {type: string, pattern: '^-?[0-9]+$'}
+                  modulus: {type: string, pattern: '^[0-9]+$'}
+                  u: {type: string, pattern: '^-?[0-9]+$'}
+                  v: {type: string, pattern: '^-?[0-9]+$'}
+        '400': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Busy'}
+  /api/zeckendorf/{x}:
+    get:
+      summary: The Zeckendorf representation of x >= 0, the indices of its Fibonacci terms (descending, non-consecutive, each >= 2)
+      operationId: zeckendorf
+      parameters:
+        - $ref: '#/components/parameters/Natural'
+      responses:
+        '200':
+          description: x and the indices k with x = the sum of F(k).
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [value, indices]
+                properties:
+                  value: {type: string, pattern: '^[0-9]+$'}
+                  indices: {type: array, items: {type: integer, minimum: 2}}
+        '400': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Busy'}
+  /api/fibonacci-index/{x}:
+    get:
+      summary: Whether x >= 0 is a Fibonacci number, and the smallest k with F(k) = x
+      operationId: fibonacciIndex
+      parameters:
+        - $ref: '#/components/parameters/Natural'
+      responses:
+        '200':
+          description: The answer; index is null when x is not a Fibonacci number.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [value, isFibonacci, index]
+                properties:
+                  value: {type: string, pattern: '^[0-9]+$'}
+                  isFibonacci: {type: boolean}
+                  index: {type: [integer, 'null'], minimum: 0}
+        '400': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Busy'}
   /api/fizzbuzz:
     post:
       summary: FizzBuzz for a number >= 1 of any size up to the server's digit limit; the number is counted
@@ -207,6 +307,22 @@ components:
       required: true
       description: The index, an integer (|n| up to the server's maximum, any 64-bit integer with mod).
       schema: {type: integer}
+    DigitsIndex:
+      name: n
+      in: path
+      required: true
+      schema: {type: integer, minimum: 0, maximum: 1000000000000000000}
+    DigitCount:
+      name: digits
+      in: query
+      description: How many digits, k.
+      schema: {type: integer, minimum: 1, maximum: 1000, default: 10}
+    Natural:
+      name: x
+      in: path
+      required: true
+      description: An integer x >= 0, of at most as many digits as F(the server's maximum n).
+      schema: {type: integer, minimum: 0}
     Strategy:
       name: strategy
       in: query
@@ -220,9 +336,22 @@ components:
     Modulus:
       name: mod
       in: query
-      description: Answer F(n) mod m (or L(n) mod m) instead, for 1 <= m <= 18446744073709551615.
+      description: Answer modulo m instead, for m >= 1 of up to 10,000 digits; n may then have up to 10,000 digits too. The response echoes n and the modulus as strings.
       schema: {type: integer, minimum: 1}
   responses:
+    EndDigits:
+      description: The leading or trailing digits, and F(n)'s digit count.
+      content:
+        application/json:
+          schema:
+            type: object
+            required: [n, digits, digitCount]
+            properties:
+              n: {type: string, pattern: '^[0-9]+$'}
+              digits: {type: integer, minimum: 1, maximum: 1000}
+              leading: {type: string, pattern: '^[0-9]+$'}
+              trailing: {type: string, pattern: '^[0-9]+$'}
+              digitCount: {type: string, pattern: '^[0-9]+$'}
     Value:
       description: The value, exact, as a string of digits.
       content:
@@ -231,7 +360,7 @@ components:
             type: object
             required: [n, value, digits, format, strategy, elapsedMicroseconds, cached]
             properties:
-              n: {type: integer}
+              n: {type: [integer, string]}
               modulus: {type: string, pattern: '^[0-9]+$'}
               value: {type: string, pattern: '^-?[0-9a-f]+$'}
               digits: {type: integer, minimum: 1}

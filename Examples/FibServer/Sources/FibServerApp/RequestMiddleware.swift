@@ -17,7 +17,7 @@ struct RequestMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.info("request", metadata: [
                 "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(status),
                 // The request id is in the logger's own metadata (hb.request.id).
-                "duration_ms": .string(String(format: "%.3f", Double(duration.nanoseconds) / 1e6)),
+                "duration_ms": .string(millisecondsText(duration)),
             ])
         }
         do {
@@ -32,6 +32,14 @@ struct RequestMiddleware<Context: RequestContext>: RouterMiddleware {
             throw error
         }
     }
+}
+
+/// A duration in milliseconds with three decimals ("0.351"), by integer arithmetic: `String(format:)`
+/// costs more than the rest of the log line.
+func millisecondsText(_ duration: Duration) -> String {
+    let microseconds = max(duration.nanoseconds / 1_000, 0)
+    let fraction = String(microseconds % 1_000)
+    return "\(microseconds / 1_000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
 }
 
 extension HTTPField.Name {

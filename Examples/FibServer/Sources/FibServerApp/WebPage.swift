@@ -47,6 +47,22 @@ enum WebPage {
 </section>
 
 <section>
+  <h2>The family</h2>
+  <form id="family-form" class="row">
+    <select id="family-kind" aria-label="what to compute">
+      <option value="mod">F(n) mod m</option><option value="leading">leading digits of F(n)</option>
+      <option value="trailing">trailing digits of F(n)</option><option value="zeckendorf">Zeckendorf of x</option>
+      <option value="index">is x a Fibonacci number?</option>
+    </select>
+    <label for="family-x">n or x</label><input id="family-x" value="10000000000000000000000" size="26" inputmode="numeric">
+    <label for="family-extra">m or k</label><input id="family-extra" value="1000000007" size="14" inputmode="numeric">
+    <button id="family-submit" type="submit">Go</button>
+  </form>
+  <div id="family-error" class="error" role="alert"></div>
+  <div id="family-result" class="value" hidden></div>
+</section>
+
+<section>
   <h2>FizzBuzz</h2>
   <form id="fizz-form" class="row">
     <label for="fizz-number">number</label><input id="fizz-number" name="number" value="15" size="24" inputmode="numeric">
@@ -112,6 +128,36 @@ document.getElementById("fib-download").addEventListener("click", () => {
   link.download = fullName;
   link.click();
   URL.revokeObjectURL(link.href);
+});
+
+document.getElementById("family-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const kind = document.getElementById("family-kind").value;
+  const x = encodeURIComponent(document.getElementById("family-x").value.trim());
+  const extra = encodeURIComponent(document.getElementById("family-extra").value.trim());
+  const url = {
+    mod: "/api/fibonacci/" + x + "?mod=" + extra,
+    leading: "/api/fibonacci/" + x + "/leading?digits=" + extra,
+    trailing: "/api/fibonacci/" + x + "/trailing?digits=" + extra,
+    zeckendorf: "/api/zeckendorf/" + x,
+    index: "/api/fibonacci-index/" + x,
+  }[kind];
+  const result = document.getElementById("family-result");
+  document.getElementById("family-error").textContent = "";
+  try {
+    const body = await call(url);
+    result.textContent = {
+      mod: () => "F(" + body.n + ") mod " + body.modulus + " = " + body.value,
+      leading: () => "F(" + body.n + ") has " + body.digitCount + " digits; the first " + body.digits + ": " + body.leading,
+      trailing: () => "F(" + body.n + ") has " + body.digitCount + " digits; the last " + body.digits + ": " + body.trailing,
+      zeckendorf: () => body.value + " = " + body.indices.map((k) => "F(" + k + ")").join(" + "),
+      index: () => body.isFibonacci ? body.value + " = F(" + body.index + ")" : body.value + " is not a Fibonacci number",
+    }[kind]();
+    result.hidden = false;
+  } catch (error) {
+    result.hidden = true;
+    document.getElementById("family-error").textContent = error.message;
+  }
 });
 
 async function loadMostCommon() {

@@ -40,7 +40,7 @@ import Testing
     @Test func everyRouteAnswersItsMethodsAnd405ForTheOthers() async throws {
         try await TestApp.with { client, _ in
             for route in APIRoutes.all {
-                let uri = route.path.replacingOccurrences(of: "{n}", with: "10")
+                let uri = route.path.replacingOccurrences(of: "{n}", with: "10").replacingOccurrences(of: "{x}", with: "10")
                 for method in route.methods {
                     let headers: HTTPFields = method == .post ? [.contentType: "application/json"] : [:]
                     try await client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: #"{"number": 15}"#)) { response in

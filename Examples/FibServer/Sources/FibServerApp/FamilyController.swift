@@ -1,0 +1,215 @@
+import Fibonacci
+import Foundation
+import Hummingbird
+
+/// The rest of the Fibonacci family: F(n) and L(n) modulo m for big n and m, Lucas sequences,
+/// Zeckendorf representations, the index of a Fibonacci number, leading and trailing digits.
+/// Each handler parses, calls the library (on the pool when the work can be large) and encodes.
+struct FamilyController<Context: RequestContext> {
+    let settings: ServerSettings
+    let pool: ComputePool
+
+    /// Digits allowed in n, m, P and Q where the numbers are reduced modulo m.
+    static var modularDigitLimit: Int { 10_000 }
+    /// Digits allowed in P and Q without a modulus.
+    static var coefficientDigitLimit: Int { 1_000 }
+    /// The largest n for leading and trailing digits, and the most digits asked for.
+    static var digitsIndexLimit: BigInt { BigInt(10).power(18) }
+    static var digitCountRange: ClosedRange<Int> { 1...1_000 }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/api/lucas-sequence/{n}") { request, context in
+            try await lucasSequence(request: request, context: context)
+        }
+        router.get("/api/zeckendorf/{x}") { _, context in
+            try await zeckendorf(context: context)
+        }
+        router.get("/api/fibonacci-index/{x}") { _, context in
+            try await fibonacciIndex(context: context)
+        }
+        router.get("/api/fibonacci/{n}/leading") { request, context in
+            try await endDigits(request: request, context: context, leading: true)
+        }
+        router.get("/api/fibonacci/{n}/trailing") { request, context in
+            try await endDigits(request: request, context: context, leading: false)
+        }
+    }
+
+    // MARK: - F(n), L(n) modulo m
+
+    struct Residue: Encodable {
+        var n: String
+        var modulus: String
+        var value: String
+        var digits: Int
+        var format = "decimal"
+        var strategy = "fastDoublingModulo"
+        var elapsedMicroseconds: Int
+        var cached = false
+    }
+
+    /// F(n) mod m or L(n) mod m, n and m of up to ``modularDigitLimit`` digits.
+    func residue(_ sequence: IntegerSequence, nText: String, modulusText: String, plain: Bool) async throws -> Response {
+        let n = try Self.bigInteger(nText, name: "n", digitLimit: Self.modularDigitLimit)
+        let m = try Self.bigInteger(modulusText, name: "mod", digitLimit: Self.modularDigitLimit)
+        guard m >= 1 else { throw APIError.unprocessable("mod must be at least 1, not \(Self.abbreviated(m))") }
+        let start = ContinuousClock.now
+        // Word-sized n and m take microseconds; anything larger goes to the pool.
+        let isSmall = n.magnitudeBitWidth < 64 && m.magnitudeBitWidth <= 64
+        let residue = try await run(inline: isSmall) { _ in
+            switch sequence {
+            case .fibonacci: try fibonacci(n, modulo: m)
+            case .lucas: try lucas(n, modulo: m)
+            }
+        }
+        let text = residue.description
+        if plain { return FibonacciController<Context>.plainText(Array(text.utf8)) }
+        return try jsonResponse(Residue(n: n.description, modulus: m.description, value: text, digits: text.count,
+                                        elapsedMicroseconds: (ContinuousClock.now - start).microseconds))
+    }
+
+    // MARK: - Lucas sequences
+
+    struct LucasSequenceBody: Encodable {
+        var n: String
+        var p: String
+        var q: String
+        var modulus: String?
+        var u: String
+        var v: String
+    }
+
+    func lucasSequence(request: Request, context: Context) async throws -> Response {
+        let nText = context.parameters.get("n") ?? ""
+        let modulus = try request.query("mod").map { try Self.bigInteger($0, name: "mod", digitLimit: Self.modularDigitLimit) }
+        let coefficientLimit = modulus == nil ? Self.coefficientDigitLimit : Self.modularDigitLimit
+        guard let pText = request.query("p"), let qText = request.query("q") else {
+            throw APIError.badRequest("Give both coefficients: /api/lucas-sequence/{n}?p=P&q=Q")
+        }
+        let p = try Self.bigInteger(pText, name: "p", digitLimit: coefficientLimit)
+        let q = try Self.bigInteger(qText, name: "q", digitLimit: coefficientLimit)
+        let body: LucasSequenceBody
+        if let modulus {
+            let n = try Self.bigInteger(nText, name: "n", digitLimit: Self.modularDigitLimit)
+            guard !n.isNegative else { throw APIError.unprocessable("n must not be negative, not \(Self.abbreviated(n))") }
+            guard modulus >= 1 else { throw APIError.unprocessable("mod must be at least 1, not \(Self.abbreviated(modulus))") }
+            let isSmall = n.magnitudeBitWidth < 64 && modulus.magnitudeBitWidth <= 64
+            let (u, v) = try await run(inline: isSmall) { _ in try Fibonacci.lucasSequence(n, p: p, q: q, modulo: modulus) }
+            body = LucasSequenceBody(n: n.description, p: p.description, q: q.description, modulus: modulus.description,
+                                     u: u.description, v: v.description)
+        } else {
+            let n = try Parse.integer(nText, name: "n")
+            guard n >= 0 else { throw APIError.unprocessable("n must not be negative, not \(n)") }
+            // The size limit of F(n): the bound for F(maximum n) = U(maximum n)(1, -1); a faster growing
+            // sequence is held to the same number of bits.
+            let maximumBits = LucasSequenceLimits.estimatedBits(settings.maximumIndex, p: 1, q: -1)
+            let estimate = LucasSequenceLimits.estimatedBits(n, p: p, q: q)
+            guard estimate <= maximumBits else {
+                throw APIError.unprocessable(
+                    "U_n and V_n for n = \(n) would have about \(estimate) bits, beyond this server's limit of \(maximumBits) (that of F(\(settings.maximumIndex))); use mod=m")
+            }
+            let (u, v) = try await run(inline: n <= FibonacciController<Context>.inlineIndexLimit) { _ in
+                try Fibonacci.lucasSequence(n, p: p, q: q)
+            }
+            body = LucasSequenceBody(n: String(n), p: p.description, q: q.description, u: u.description, v: v.description)
+        }
+        return try jsonResponse(body)
+    }
+
+    // MARK: - Zeckendorf and the index of a Fibonacci number
+
+    struct ZeckendorfBody: Encodable {
+        var value: String
+        var indices: [Int]
+    }
+
+    func zeckendorf(context: Context) async throws -> Response {
+        let x = try naturalNumber(context.parameters.get("x") ?? "")
+        let indices = try await run(inline: x.magnitudeBitWidth <= 4_096) { _ in try zeckendorfRepresentation(of: x) }
+        return try jsonResponse(ZeckendorfBody(value: x.description, indices: indices))
+    }
+
+    struct IndexBody: Encodable {
+        var value: String
+        var isFibonacci: Bool
+        /// Encoded as null when x is not a Fibonacci number.
+        var index: Int?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(value, forKey: .value)
+            try container.encode(isFibonacci, forKey: .isFibonacci)
+            try container.encode(index, forKey: .index)  // null, not absent
+        }
+
+        enum CodingKeys: String, CodingKey { case value, isFibonacci, index }
+    }
+
+    func fibonacciIndex(context: Context) async throws -> Response {
+        let x = try naturalNumber(context.parameters.get("x") ?? "")
+        let index = try await run(inline: x.magnitudeBitWidth <= 4_096) { _ in Fibonacci.fibonacciIndex(of: x) }
+        return try jsonResponse(IndexBody(value: x.description, isFibonacci: index != nil, index: index))
+    }
+
+    /// x >= 0 with at most as many digits as F(maximum n).
+    func naturalNumber(_ text: String) throws -> BigInt {
+        let limit = fibonacciDigitCount(settings.maximumIndex)
+        let x = try Self.bigInteger(text, name: "x", digitLimit: limit)
+        guard !x.isNegative else { throw APIError.unprocessable("x must not be negative, not \(Self.abbreviated(x))") }
+        return x
+    }
+
+    // MARK: - Leading and trailing digits
+
+    struct EndDigitsBody: Encodable {
+        var n: String
+        var digits: Int
+        var leading: String?
+        var trailing: String?
+        var digitCount: String
+    }
+
+    func endDigits(request: Request, context: Context, leading: Bool) async throws -> Response {
+        let n = try Self.bigInteger(context.parameters.get("n") ?? "", name: "n", digitLimit: 40)
+        guard n >= 0, n <= Self.digitsIndexLimit else {
+            throw APIError.unprocessable("n must be between 0 and 10^18 for leading and trailing digits, not \(Self.abbreviated(n))")
+        }
+        let count = try Parse.query(request, "digits", default: 10, in: Self.digitCountRange)
+        let index = Int(n)
+        let (digits, digitCount) = try await run(inline: true) { _ in
+            (leading ? try fibonacciLeadingDigits(index, count: count) : try fibonacciTrailingDigits(index, count: count),
+             try fibonacciDecimalDigitCount(index))
+        }
+        return try jsonResponse(EndDigitsBody(n: n.description, digits: count, leading: leading ? digits : nil,
+                                              trailing: leading ? nil : digits, digitCount: String(digitCount)))
+    }
+
+    // MARK: - Shared
+
+    /// `work` at once when it takes microseconds, else on the pool; the library's own errors become
+    /// 422s that name the problem.
+    func run<Value: Sendable>(inline: Bool, _ work: @escaping @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) throws -> Value) async throws -> Value {
+        do {
+            return inline ? try work { false } : try await pool.run(work)
+        } catch let error as FibonacciFamilyError {
+            throw APIError.unprocessable(error.description)
+        }
+    }
+
+    /// An integer of at most `digitLimit` digits: 400 when it is not an integer, 422 when too long.
+    static func bigInteger(_ text: String, name: String, digitLimit: Int) throws -> BigInt {
+        let digits = text.utf8.count - (text.hasPrefix("-") || text.hasPrefix("+") ? 1 : 0)
+        guard digits <= digitLimit else {
+            throw APIError.unprocessable("\(name) has \(digits) digits; this server accepts at most \(digitLimit)")
+        }
+        guard let value = BigInt(text) else {
+            throw APIError.badRequest("\(name) must be an integer written with ASCII digits (an optional sign, no spaces, underscores or exponents), not \"\(text.prefix(40))\"")
+        }
+        return value
+    }
+
+    static func abbreviated(_ value: BigInt) -> String {
+        let text = value.description
+        return text.count <= 40 ? text : "\(text.prefix(20))...\(text.suffix(10)) (\(value.decimalDigitCount) digits)"
+    }
+}
