@@ -99,6 +99,34 @@ extension Suite {
 }
 
 extension Suite {
+    /// The rest of the Fibonacci family (#15), at d digits: F(n) mod m for n = 10^d and a d-digit m
+    /// (the baseline), the Lucas sequence U_n(3, 2) mod m at the same n and m, the leading 100 digits
+    /// of F(10^18), and Zeckendorf's representation of a value of 1000·d digits against computing an
+    /// F(k) of that size.
+    static func family() -> Suite {
+        Suite(name: "family", baseline: "F(n) mod m") { digits in
+            let n = BigInt(10).power(digits)
+            let m = BigInt("9" + String(repeating: "8", count: digits - 1))!
+            let k = Int(Double(1_000 * digits) / 0.20898764024997873)
+            let x = Fibonacci.fibonacci(k, using: .gmp) - BigInt(12_345)  // not a Fibonacci number: many terms
+            func residues() -> BigInt { try! Fibonacci.fibonacci(n, modulo: m) }
+            return [
+                // F(2n) = F(n) L(n) (mod m) checks the residue.
+                Subject(name: "F(n) mod m", run: { residues().magnitudeBitWidth },
+                        verify: { (try! Fibonacci.fibonacci(2 * n, modulo: m)) == (residues() * (try! lucas(n, modulo: m))) % m }),
+                Subject(name: "U_n(3, 2) mod m", run: { (try! lucasSequence(n, p: 3, q: 2, modulo: m)).u.magnitudeBitWidth },
+                        verify: { (try! lucasSequence(n, p: 1, q: -1, modulo: m)).u == residues() }),
+                Subject(name: "leading 100 digits of F(10^18)", run: { (try! fibonacciLeadingDigits(1_000_000_000_000_000_000, count: 100)).count },
+                        verify: { (try! fibonacciLeadingDigits(1_000_000_000_000_000_000, count: 100)).count == 100 }),
+                Subject(name: "F(k) of 1000·d digits", run: { Fibonacci.fibonacci(k, using: .gmp).magnitudeBitWidth }, verify: { true }),
+                Subject(name: "Zeckendorf of 1000·d digits", run: { (try! zeckendorfRepresentation(of: x)).count },
+                        verify: { (try! zeckendorfValue(try! zeckendorfRepresentation(of: x))) == x }),
+            ]
+        }
+    }
+}
+
+extension Suite {
     /// The FizzBuzz counter and classification, with n distinct keys, against a plain dictionary
     /// increment (no lock, no ordering). Keys come from a fixed pseudo-random stream of 2^20 keys.
     static func fizzBuzz() -> Suite {

@@ -34,7 +34,7 @@ public struct Target: Codable, Sendable, Equatable {
 }
 
 extension Target {
-    /// The targets of the Fibonacci (#3), decimal output (#4), FizzBuzz (#5) and digits (#13) issues.
+    /// The targets of the Fibonacci (#3), decimal output (#4), FizzBuzz (#5), digits (#13) and family (#15) issues.
     public static let all: [Target] = [
         Target(issue: 3, suite: "fibonacci", subject: "fastDoubling", metric: .ratioToBaseline, limit: 1.05,
                indices: [100_000, 1_000_000, 10_000_000, 100_000_000], text: "fastDoubling <= 1.05x mpz_fib_ui at 1e5...1e8"),
@@ -78,6 +78,14 @@ extension Target {
                minimumN: 10_000, text: "digits by the default route <= 1.05x mpz_fib_ui + mpz_get_str at any n (n >= 1e4)"),
         Target(issue: 13, suite: "digits", subject: "default", metric: .peakRatioToBaseline, limit: 2.5,
                minimumN: 10_000, text: "digits by the default route: peak memory <= 2.5x mpz_fib_ui + mpz_get_str's"),
+        Target(issue: 15, suite: "family", subject: "F(n) mod m", metric: .medianSeconds, limit: 0.050,
+               indices: [1_000], text: "F(10^1000) mod a 1000-digit m under 50 ms"),
+        Target(issue: 15, suite: "family", subject: "U_n(3, 2) mod m", metric: .ratioToBaseline, limit: 1.3,
+               indices: [1_000], text: "U_n(P, Q) mod m <= 1.3x F(n) mod m at the same size"),
+        Target(issue: 15, suite: "family", subject: "leading 100 digits of F(10^18)", metric: .medianSeconds, limit: 0.010,
+               text: "leading 100 digits of F(10^18) under 10 ms"),
+        Target(issue: 15, suite: "family", subject: "Zeckendorf of 1000·d digits", metric: .ratioToSubject, limit: 20,
+               relativeTo: "F(k) of 1000·d digits", indices: [1_000], text: "Zeckendorf of a 10^6-digit x under 20x F(n) of that size"),
         // At 10^6 uniformly random keys every structure waits on memory (a bare Dictionary increment
         // takes about 185 ns here), so the rate is stated for a working set that fits the caches.
         Target(issue: 5, suite: "fizzbuzz", subject: "record", metric: .medianSeconds, limit: 100e-9,
