@@ -35,5 +35,6 @@ enum APIRoutes {
 
     /// Every method a request may name that is not HEAD (answered wherever GET is): a path answers
     /// 405 with `Allow` for each one it does not declare.
-    static let methodsAnswered: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace, .connect]
+    static let methodsAnswered: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace, .connect,
+                                                        HTTPRequest.Method("QUERY")!]
 }

@@ -48,7 +48,7 @@ share one computation; recent large values are served from a cache bounded in by
 {"from":10,"count":3,"values":["55","89","144"]}</pre>
 
 <h2>GET /api/fibonacci/{n}/leading?digits=k and GET /api/fibonacci/{n}/trailing?digits=k</h2>
-<p>The first or last k digits of F(n) (1 &le; k &le; 1,000) for 0 &le; n &le; 10<sup>18</sup>, without
+<p>The first or last k digits of |F(n)| (1 &le; k &le; 1,000) for |n| &le; 10<sup>18</sup>, without
 computing F(n): the leading ones from &phi;<sup>n</sup>/&radic;5 in high precision (exact: the precision
 grows when a digit is in doubt), the trailing ones as F(n) mod 10<sup>k</sup>, zero-padded to k (all
 the digits when F(n) has fewer). <code>digitCount</code> is F(n)'s number of digits.</p>

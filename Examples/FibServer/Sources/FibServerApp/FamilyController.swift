@@ -13,7 +13,7 @@ struct FamilyController<Context: RequestContext> {
     static var modularDigitLimit: Int { 10_000 }
     /// Digits allowed in P and Q without a modulus.
     static var coefficientDigitLimit: Int { 1_000 }
-    /// The largest n for leading and trailing digits, and the most digits asked for.
+    /// The largest |n| for leading and trailing digits, and the most digits asked for.
     static var digitsIndexLimit: BigInt { BigInt(10).power(18) }
     static var digitCountRange: ClosedRange<Int> { 1...1_000 }
 
@@ -171,11 +171,12 @@ struct FamilyController<Context: RequestContext> {
 
     func endDigits(request: Request, context: Context, leading: Bool) async throws -> Response {
         let n = try Self.bigInteger(context.parameters.get("n") ?? "", name: "n", digitLimit: 40)
-        guard n >= 0, n <= Self.digitsIndexLimit else {
-            throw APIError.unprocessable("n must be between 0 and 10^18 for leading and trailing digits, not \(Self.abbreviated(n))")
+        guard n.magnitude <= Self.digitsIndexLimit else {
+            throw APIError.unprocessable("|n| must be at most 10^18 for leading and trailing digits, not \(Self.abbreviated(n))")
         }
         let count = try Parse.query(request, "digits", default: 10, in: Self.digitCountRange)
-        let index = Int(n)
+        // The digits of |F(n)|: F(-n) = ±F(n).
+        let index = Int(n.magnitude)
         let (digits, digitCount) = try await run(inline: true) { _ in
             (leading ? try fibonacciLeadingDigits(index, count: count) : try fibonacciTrailingDigits(index, count: count),
              try fibonacciDecimalDigitCount(index))

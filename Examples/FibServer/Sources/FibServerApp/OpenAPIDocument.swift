@@ -1,6 +1,21 @@
-/// The OpenAPI 3.1 description served at `/openapi.yaml`.
+/// The OpenAPI 3.1 description served at `/openapi.yaml`, with this server's limits written into the
+/// schemas (minimum and maximum of n, count, limit and number; digit limits as lengths).
 enum OpenAPIDocument {
-    static let yaml = #"""
+    /// The document for a server with `settings`.
+    static func yaml(for settings: ServerSettings) -> String {
+        let limits: [(String, String)] = [
+            ("{{maximumIndex}}", String(settings.maximumIndex)),
+            ("{{countLimit}}", String(settings.sequenceCountLimit)),
+            ("{{mostCommonLimit}}", String(settings.mostCommonLimit)),
+            ("{{fizzBuzzDigits}}", String(settings.fizzBuzzDigitLimit)),
+            ("{{fizzBuzzMaximum}}", String(repeating: "9", count: settings.fizzBuzzDigitLimit)),
+            ("{{modularDigits}}", String(FamilyController<AppRequestContext>.modularDigitLimit)),
+        ]
+        return limits.reduce(template) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+
+    /// The document with the limits as {{placeholders}}.
+    static let template = #"""
 openapi: 3.1.0
 info:
   title: fib-server
@@ -46,10 +61,10 @@ paths:
       parameters:
         - name: from
           in: query
-          schema: {type: integer, default: 0}
+          schema: {type: integer, default: 0, minimum: -{{maximumIndex}}, maximum: {{maximumIndex}}}
         - name: count
           in: query
-          schema: {type: integer, default: 10, minimum: 1}
+          schema: {type: integer, default: 10, minimum: 1, maximum: {{countLimit}}}
       responses:
         '200':
           description: The terms, as strings of decimal digits.
@@ -67,7 +82,7 @@ paths:
         '503': {$ref: '#/components/responses/Busy'}
   /api/fibonacci/{n}/leading:
     get:
-      summary: The leading digits of F(n), for 0 <= n <= 10^18, without computing F(n)
+      summary: The leading digits of |F(n)|, for |n| <= 10^18, without computing F(n)
       operationId: fibonacciLeadingDigits
       parameters:
         - $ref: '#/components/parameters/DigitsIndex'
@@ -78,7 +93,7 @@ paths:
         '422': {$ref: '#/components/responses/Error'}
   /api/fibonacci/{n}/trailing:
     get:
-      summary: The trailing digits of F(n) (F(n) mod 10^k, zero-padded), for 0 <= n <= 10^18
+      summary: The trailing digits of |F(n)| (|F(n)| mod 10^k, zero-padded), for |n| <= 10^18
       operationId: fibonacciTrailingDigits
       parameters:
         - $ref: '#/components/parameters/DigitsIndex'
@@ -95,8 +110,8 @@ paths:
         - name: n
           in: path
           required: true
-          description: The index, n >= 0 (up to 10,000 digits with mod; without it, as large as the server's size limit allows).
-          schema: {type: integer, minimum: 0}
+          description: The index, n >= 0 (with mod, of up to {{modularDigits}} digits; without it, U_n and V_n may have as many bits as F(maximum n)).
+          schema: {type: integer, minimum: 0, maximum: {{maximumIndex}}}
         - name: p
           in: query
           required: true
@@ -176,17 +191,18 @@ paths:
             schema:
               type: object
               required: [number]
+              additionalProperties: false
               properties:
                 number:
                   oneOf:
-                    - {type: integer, minimum: 1}
-                    - {type: string, pattern: '^[0-9]+$'}
+                    - {type: integer, minimum: 1, maximum: {{fizzBuzzMaximum}}}
+                    - {type: string, pattern: '^[0-9]*[1-9][0-9]*$', maxLength: {{fizzBuzzDigits}}}
           application/x-www-form-urlencoded:
             schema:
               type: object
               required: [number]
               properties:
-                number: {type: string, pattern: '^[0-9]+$'}
+                number: {type: string, pattern: '^[0-9]*[1-9][0-9]*$', maxLength: {{fizzBuzzDigits}}}
       responses:
         '200':
           description: The classification.
@@ -209,7 +225,7 @@ paths:
       parameters:
         - name: limit
           in: query
-          schema: {type: integer, default: 3, minimum: 1}
+          schema: {type: integer, default: 3, minimum: 1, maximum: {{mostCommonLimit}}}
       responses:
         '200':
           description: Numbers with their counts; equal counts in the order the numbers reached them.
@@ -305,13 +321,13 @@ components:
       name: n
       in: path
       required: true
-      description: The index, an integer (|n| up to the server's maximum, any 64-bit integer with mod).
-      schema: {type: integer}
+      description: The index, an integer with |n| up to the server's maximum; with mod, any integer of up to {{modularDigits}} digits.
+      schema: {type: integer, minimum: -{{maximumIndex}}, maximum: {{maximumIndex}}}
     DigitsIndex:
       name: n
       in: path
       required: true
-      schema: {type: integer, minimum: 0, maximum: 1000000000000000000}
+      schema: {type: integer, minimum: -1000000000000000000, maximum: 1000000000000000000}
     DigitCount:
       name: digits
       in: query
@@ -347,7 +363,7 @@ components:
             type: object
             required: [n, digits, digitCount]
             properties:
-              n: {type: string, pattern: '^[0-9]+$'}
+              n: {type: string, pattern: '^-?[0-9]+$'}
               digits: {type: integer, minimum: 1, maximum: 1000}
               leading: {type: string, pattern: '^[0-9]+$'}
               trailing: {type: string, pattern: '^[0-9]+$'}

@@ -28,8 +28,9 @@ struct OperationsController<Context: RequestContext> {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }
+        let openAPIDocument = OpenAPIDocument.yaml(for: settings)  // written once, with this server's limits
         router.get("/openapi.yaml") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: openAPIDocument)))
         }
         router.get("/docs") { _, _ in Self.html(DocsPage.html) }
         router.get("/") { _, _ in Self.html(WebPage.html) }

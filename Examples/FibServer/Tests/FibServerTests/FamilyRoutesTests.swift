@@ -80,6 +80,10 @@ import Testing
                 #expect(body["leading"] as? String == String(digits.prefix(25)))
                 #expect(body["digitCount"] as? String == String(digits.count) && body["digits"] as? Int == 25)
             }
+            try await client.execute(uri: "/api/fibonacci/-5000/leading?digits=25", method: .get) { response in
+                let body = try Self.json(response)
+                #expect(body["leading"] as? String == String(digits.prefix(25)), "|F(-5000)| = F(5000)")
+            }
             try await client.execute(uri: "/api/fibonacci/5000/trailing?digits=25", method: .get) { response in
                 let body = try Self.json(response)
                 #expect(body["trailing"] as? String == String(digits.suffix(25)))
@@ -104,6 +108,7 @@ import Testing
                 ("/api/zeckendorf/1e3", .badRequest, "ASCII digits"),
                 ("/api/fibonacci-index/12a", .badRequest, "ASCII digits"),
                 ("/api/fibonacci/1000000000000000001/leading", .unprocessableContent, "10^18"),
+                ("/api/fibonacci/-1000000000000000001/trailing", .unprocessableContent, "10^18"),
                 ("/api/fibonacci/10/trailing?digits=1001", .unprocessableContent, "between 1 and 1000"),
                 ("/api/fibonacci/10/leading?digits=0", .unprocessableContent, "between 1 and 1000"),
             ]
