@@ -8,6 +8,8 @@ let package = Package(
     name: "FibServer",
     products: [
         .executable(name: "fib-server", targets: ["FibServer"]),
+        // The reference the end-to-end tools measure fib-server's cost per request against.
+        .executable(name: "bare-route", targets: ["BareRoute"]),
     ],
     dependencies: [
         .package(name: "Fibonacci", path: "../.."),
@@ -36,6 +38,7 @@ let package = Package(
             name: "FibServer",
             dependencies: ["FibServerApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "BareRoute", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(
             name: "FibServerTests",
             dependencies: ["FibServerApp", .product(name: "HummingbirdTesting", package: "hummingbird")]

@@ -23,29 +23,74 @@ public struct LineLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var fields: [(String, String)] = [
-            ("time", Self.currentTime()), ("level", event.level.rawValue), ("message", "\(event.message)"),
-        ]
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        fields += merged.sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") }
-        write(format == .json ? Self.json(fields) : Self.logfmt(fields))
+        // One pass into one string: no Foundation on the way (its string replacing cost more than the
+        // rest of a request), metadata in key order, values escaped only when they need it.
+        var line = format == .json ? "{" : ""
+        line.reserveCapacity(256)
+        var isFirst = true
+        func field(_ key: String, _ value: String) {
+            if format == .json {
+                line += isFirst ? "" : ","
+                Self.appendJSONString(key, to: &line)
+                line += ":"
+                Self.appendJSONString(value, to: &line)
+            } else {
+                line += isFirst ? "" : " "
+                line += key
+                line += "="
+                Self.appendLogfmtValue(value, to: &line)
+            }
+            isFirst = false
+        }
+        field("time", Self.currentTime())
+        field("level", event.level.rawValue)
+        field("message", event.message.description)
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { $1 } }
+        for key in merged.keys.sorted() { field(key, merged[key]!.description) }
+        if format == .json { line += "}" }
+        write(line)
     }
 
-    /// key=value pairs; values with spaces, quotes or `=` are quoted.
-    static func logfmt(_ fields: [(String, String)]) -> String {
-        fields.map { key, value in
-            let needsQuotes = value.isEmpty || value.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0 == "\\" }
-            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\n", with: "\\n")
-            return "\(key)=" + (needsQuotes ? "\"\(escaped)\"" : escaped)
-        }.joined(separator: " ")
+    /// A logfmt value: as it is, or in double quotes with `"` and `\` escaped and line breaks as
+    /// `\n` when it is empty or holds a space, a quote, `=`, a backslash or a control character.
+    static func appendLogfmtValue(_ value: String, to line: inout String) {
+        let needsQuotes = value.isEmpty || value.utf8.contains { $0 <= 0x20 || $0 == 0x22 || $0 == 0x3D || $0 == 0x5C }
+        guard needsQuotes else {
+            line += value
+            return
+        }
+        line += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": line += "\\\""
+            case "\\": line += "\\\\"
+            case "\n": line += "\\n"
+            case "\r": line += "\\r"
+            case "\t": line += "\\t"
+            default: line.unicodeScalars.append(scalar)
+            }
+        }
+        line += "\""
     }
 
-    static func json(_ fields: [(String, String)]) -> String {
-        var object: [String: String] = [:]
-        for (key, value) in fields { object[key] = value }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+    /// A JSON string, with `"`, `\` and control characters escaped.
+    static func appendJSONString(_ value: String, to line: inout String) {
+        line += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": line += "\\\""
+            case "\\": line += "\\\\"
+            case "\n": line += "\\n"
+            case "\r": line += "\\r"
+            case "\t": line += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: line.unicodeScalars.append(scalar)
+            }
+        }
+        line += "\""
     }
 
     /// The ISO 8601 time to the second, formatted once a second rather than once a line.

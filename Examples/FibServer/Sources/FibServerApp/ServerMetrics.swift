@@ -1,6 +1,7 @@
 import CoreMetrics
 import Metrics
 import Prometheus
+import Synchronization
 
 /// The server's metrics: swift-metrics objects backed by a Prometheus registry of this server's own
 /// (not the process-wide metrics system, so several servers, as in tests, never mix their counts).
@@ -31,12 +32,29 @@ public final class ServerMetrics: Sendable {
         cacheBytes = CoreMetrics.Gauge(label: "fib_cache_bytes", factory: factory)
     }
 
+    /// The request metrics of one route, method and status, made once: making them through the factory
+    /// looks them up in the registry, which cost more than the rest of a small request.
+    private struct RequestKey: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
+    private let requestMetrics = Mutex<[RequestKey: (count: CoreMetrics.Counter, duration: CoreMetrics.Timer)]>([:])
+
     /// One answered request.
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        CoreMetrics.Counter(label: "http_requests_total", dimensions: [("route", route), ("method", method), ("status", "\(status)")], factory: factory)
-            .increment()
-        CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-            .recordNanoseconds(duration.nanoseconds)
+        let key = RequestKey(route: route, method: method, status: status)
+        let metrics = requestMetrics.withLock { cache in
+            if let known = cache[key] { return known }
+            let made = (
+                count: CoreMetrics.Counter(label: "http_requests_total",
+                                           dimensions: [("route", route), ("method", method), ("status", "\(status)")], factory: factory),
+                duration: CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("route", route)], factory: factory))
+            cache[key] = made
+            return made
+        }
+        metrics.count.increment()
+        metrics.duration.recordNanoseconds(duration.nanoseconds)
     }
 
     /// One computation, by the strategy that ran, and the size of its result.
