@@ -19,7 +19,7 @@ public struct AppServices: Sendable {
         self.settings = settings
         metrics = ServerMetrics()
         pool = ComputePool(threads: settings.poolSize, queueLimit: settings.queueLimit, metrics: metrics)
-        values = ValueService(pool: pool, cacheBytes: settings.cacheBytes, metrics: metrics)
+        values = ValueService(pool: pool, cacheBytes: settings.cacheBytes, maximumIndex: settings.maximumIndex, metrics: metrics)
         counts = try settings.countsURL.map { try PostgresCountStore(url: $0, logger: logger) }
             ?? InMemoryCountStore(capacity: settings.counterCapacity)
     }

@@ -108,7 +108,7 @@ struct FamilyController<Context: RequestContext> {
                 throw APIError.unprocessable(
                     "U_n and V_n for n = \(n) would have about \(estimate) bits, beyond this server's limit of \(maximumBits) (that of F(\(settings.maximumIndex))); use mod=m")
             }
-            let (u, v) = try await run(inline: n <= FibonacciController<Context>.inlineIndexLimit) { _ in
+            let (u, v) = try await run(inline: n <= ValueService.inlineIndexLimit) { _ in
                 try Fibonacci.lucasSequence(n, p: p, q: q)
             }
             body = LucasSequenceBody(n: String(n), p: p.description, q: q.description, u: u.description, v: v.description)

@@ -7,9 +7,6 @@ struct FibonacciController<Context: RequestContext> {
     let settings: ServerSettings
     let service: ValueService
 
-    /// Up to this |n| a value takes microseconds: it is answered at once, without the pool or the cache.
-    static var inlineIndexLimit: Int { 1_000 }
-
     func addRoutes(to router: Router<Context>) {
         router.get("/api/fibonacci/{n}") { request, context in
             try await single(.fibonacci, request: request, context: context)
@@ -46,23 +43,14 @@ struct FibonacciController<Context: RequestContext> {
         let key = ValueService.Key(kind: kind, n: n, strategy: strategy, format: hexadecimal ? .hex : .decimal)
         let value: ComputedValue
         var cached = false
-        if n.magnitude <= Self.inlineIndexLimit {
-            value = try Self.compute(key, maximumIndex: settings.maximumIndex, isCancelled: { false })
-        } else if let hit = service.cached(key) {
-            (value, cached) = (hit, true)
+        if let ready = try service.readyValue(for: key) {
+            (value, cached) = ready
         } else {
-            let maximumIndex = settings.maximumIndex, metrics = service.metrics, service = service
-            let computation = { @Sendable in
-                try await service.value(for: key) { isCancelled in
-                    let value = try Self.compute(key, maximumIndex: maximumIndex, isCancelled: isCancelled)
-                    metrics.recordComputation(strategy: value.strategy, duration: value.elapsed, digits: value.digitCount)
-                    return value
-                }
-            }
             // Heavy work: cancel it when the client goes away (this also closes the connection afterwards).
+            let service = service
             value = settings.cancelsOnDisconnect
-                ? try await request.body.consumeWithCancellationOnInboundClose { _ in try await computation() }
-                : try await computation()
+                ? try await request.body.consumeWithCancellationOnInboundClose { _ in try await service.computedValue(for: key) }
+                : try await service.computedValue(for: key)
         }
         let digits = value.digits
         if plain { return Self.plainText(digits) }
@@ -74,39 +62,6 @@ struct FibonacciController<Context: RequestContext> {
         body.writeString(#"","digits":\#(digitCount),"format":"\#(hexadecimal ? "hex" : "decimal")","strategy":"\#(value.strategy)","#)
         body.writeString(#""elapsedMicroseconds":\#(value.elapsed.microseconds),"cached":\#(cached)}"#)
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
-    }
-
-    /// F(n) or L(n) as digits in the key's format, with the strategy the library used and the time.
-    ///
-    /// Decimal without a named strategy is the library's digits route (computed in decimal for large
-    /// n, nothing to convert); a named strategy, or hexadecimal, computes in binary and converts.
-    static func compute(_ key: ValueService.Key, maximumIndex: Int, isCancelled: @escaping () -> Bool) throws -> ComputedValue {
-        let start = ContinuousClock.now
-        let digits: [UInt8]
-        let strategyName: String
-        do {
-            if key.format == .decimal && key.strategy == nil {
-                let result = try sequenceUTF8Digits(key.kind, key.n, maximumIndex: maximumIndex, shouldStop: isCancelled)
-                (digits, strategyName) = (result.digits, result.route.rawValue)
-            } else {
-                // One choice of strategy, made here and reported as made.
-                let strategy = key.strategy ?? .fastest(for: key.n)
-                let value: BigInt
-                switch key.kind {
-                case .fibonacci:
-                    value = try fibonacci(key.n, using: strategy, maximumIndex: maximumIndex, shouldStop: isCancelled)
-                case .lucas:
-                    // L(n) = F(n-1) + F(n+1)
-                    value = try fibonacci(key.n - 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
-                        + fibonacci(key.n + 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
-                }
-                digits = value.utf8Digits(radix: key.format == .hex ? 16 : 10, threads: 2)
-                strategyName = strategy.rawValue
-            }
-        } catch FibonacciError.cancelled {
-            throw CancellationError()
-        }
-        return ComputedValue(digits: digits, strategy: strategyName, elapsed: ContinuousClock.now - start)
     }
 
     // MARK: - Consecutive terms

@@ -54,27 +54,39 @@ final class ValueService: Sendable {
 
     let pool: ComputePool
     let metrics: ServerMetrics
+    /// The largest |n| computed.
+    let maximumIndex: Int
     private let flights = Mutex(Flights())
     private let cache: Mutex<ByteBoundedCache<Key, ComputedValue>>
 
-    init(pool: ComputePool, cacheBytes: Int, metrics: ServerMetrics) {
+    /// Up to this |n| a value takes microseconds: it is computed at once, without the pool or the cache.
+    static var inlineIndexLimit: Int { 1_000 }
+
+    init(pool: ComputePool, cacheBytes: Int, maximumIndex: Int, metrics: ServerMetrics) {
         self.pool = pool
         self.metrics = metrics
+        self.maximumIndex = maximumIndex
         cache = Mutex(ByteBoundedCache(capacity: cacheBytes))
     }
 
-    /// The cached value for `key`, if any (counting as a use); only default requests are cached.
-    func cached(_ key: Key) -> ComputedValue? {
-        guard key.strategy == nil else { return nil }
-        return cache.withLock { $0[key] }
+    /// The value for `key` when it can be had at once, and whether it came from the cache: computed
+    /// here for |n| up to ``inlineIndexLimit``, or found in the cache (counting as a use; only
+    /// default requests are cached). Nil when it needs ``computedValue(for:)``.
+    func readyValue(for key: Key) throws -> (value: ComputedValue, cached: Bool)? {
+        if key.n.magnitude <= Self.inlineIndexLimit { return (try compute(key, isCancelled: { false }), false) }
+        guard key.strategy == nil, let hit = cache.withLock({ $0[key] }) else { return nil }
+        return (hit, true)
     }
 
-    /// The value for `key`: from the cache, from a computation already under way, or computed now by
-    /// `compute` on the pool.
-    func value(
-        for key: Key, compute: @escaping @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) throws -> ComputedValue
-    ) async throws -> ComputedValue {
-        if let hit = cached(key) { return hit }
+    /// The value for `key`: from the cache, from a computation already under way, or computed now on
+    /// the pool (and recorded in the metrics).
+    func computedValue(for key: Key) async throws -> ComputedValue {
+        if let (hit, _) = try readyValue(for: key) { return hit }
+        let compute = { @Sendable [self] (isCancelled: @escaping @Sendable () -> Bool) throws -> ComputedValue in
+            let value = try self.compute(key, isCancelled: isCancelled)
+            metrics.recordComputation(strategy: value.strategy, duration: value.elapsed, digits: value.digitCount)
+            return value
+        }
         let waiter = flights.withLock { flights in
             flights.nextWaiter += 1
             return flights.nextWaiter
@@ -104,6 +116,39 @@ final class ValueService: Sendable {
         } onCancel: {
             leave(key, waiter: waiter)
         }
+    }
+
+    /// F(n) or L(n) as digits in the key's format, with the strategy the library used and the time.
+    ///
+    /// Decimal without a named strategy is the library's digits route (computed in decimal for large
+    /// n, nothing to convert); a named strategy, or hexadecimal, computes in binary and converts.
+    func compute(_ key: Key, isCancelled: @escaping () -> Bool) throws -> ComputedValue {
+        let start = ContinuousClock.now
+        let digits: [UInt8]
+        let strategyName: String
+        do {
+            if key.format == .decimal && key.strategy == nil {
+                let result = try sequenceUTF8Digits(key.kind, key.n, maximumIndex: maximumIndex, shouldStop: isCancelled)
+                (digits, strategyName) = (result.digits, result.route.rawValue)
+            } else {
+                // One choice of strategy, made here and reported as made.
+                let strategy = key.strategy ?? .fastest(for: key.n)
+                let value: BigInt
+                switch key.kind {
+                case .fibonacci:
+                    value = try fibonacci(key.n, using: strategy, maximumIndex: maximumIndex, shouldStop: isCancelled)
+                case .lucas:
+                    // L(n) = F(n-1) + F(n+1)
+                    value = try fibonacci(key.n - 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
+                        + fibonacci(key.n + 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
+                }
+                digits = value.utf8Digits(radix: key.format == .hex ? 16 : 10, threads: 2)
+                strategyName = strategy.rawValue
+            }
+        } catch FibonacciError.cancelled {
+            throw CancellationError()
+        }
+        return ComputedValue(digits: digits, strategy: strategyName, elapsed: ContinuousClock.now - start)
     }
 
     /// Removes a cancelled waiter, and cancels the computation when it was the last one.
