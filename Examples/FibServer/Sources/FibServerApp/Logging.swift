@@ -52,26 +52,11 @@ public struct LineLogHandler: LogHandler {
         write(line)
     }
 
-    /// A logfmt value: as it is, or in double quotes with `"` and `\` escaped and line breaks as
-    /// `\n` when it is empty or holds a space, a quote, `=`, a backslash or a control character.
+    /// A logfmt value: as it is, or quoted as a JSON string when it is empty or holds a space, a
+    /// quote, `=`, a backslash or a control character.
     static func appendLogfmtValue(_ value: String, to line: inout String) {
         let needsQuotes = value.isEmpty || value.utf8.contains { $0 <= 0x20 || $0 == 0x22 || $0 == 0x3D || $0 == 0x5C }
-        guard needsQuotes else {
-            line += value
-            return
-        }
-        line += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            default: line.unicodeScalars.append(scalar)
-            }
-        }
-        line += "\""
+        if needsQuotes { appendJSONString(value, to: &line) } else { line += value }
     }
 
     /// A JSON string, with `"`, `\` and control characters escaped.
