@@ -44,6 +44,22 @@ import TestSupport
         #expect(BigInt(5).isMultiple(of: 0) == false && BigInt(0).isMultiple(of: 0))
     }
 
+    @Test func remainderAndDivisibilityByAWord() {
+        forRandomPairs(seed: 9) { a, b in
+            let x = BigInt(a)
+            if b != 0, !(a == .min && b == -1) {
+                #expect(x.remainder(dividingBy: b) == a % b, "\(a) % \(b) by a word")
+            }
+            if !(a == .min && b == -1) {
+                #expect(x.isMultiple(of: b) == a.isMultiple(of: b), "\(a) multiple of \(b)")
+            }
+        }
+        // Beyond a word: |x| mod d with x's sign.
+        let big = (BigInt(1) << 200) + 7
+        #expect(big.remainder(dividingBy: 10) == Int((big % 10).description)! && (-big).remainder(dividingBy: 10) == -Int((big % 10).description)!)
+        #expect(big.isMultiple(of: Int.min) == false && (BigInt(1) << 200).isMultiple(of: Int.min))
+    }
+
     @Test func comparisonAndHashing() {
         forRandomPairs(seed: 3) { a, b in
             let x = BigInt(a), y = BigInt(b)
