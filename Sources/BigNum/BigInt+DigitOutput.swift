@@ -8,6 +8,14 @@ extension BigInt {
     /// divisions and a second thread cost more than they save (measured crossover near 10^4 digits).
     public static let parallelConversionDigitThreshold = 30_000
 
+    /// From this many decimal digits on, one-thread decimal output (`description`, `String(x)`) takes
+    /// the scaled remainder tree rather than GMP's `mpz_get_str` (measured crossover).
+    public static var decimalTreeDigitThreshold: Int { DecimalConversion.digitThreshold }
+
+    /// From this many decimal digits on, decimal output on two threads or more takes the scaled
+    /// remainder tree on two threads.
+    public static var parallelDecimalTreeDigitThreshold: Int { DecimalConversion.parallelDigitThreshold }
+
     /// The most bytes ``writeDigits(into:radix:uppercase:threads:)`` writes for this value: the digits,
     /// a sign, and room the conversion uses while it works.
     ///
@@ -23,14 +31,20 @@ extension BigInt {
     /// ``maximumDigitBytes(radix:threads:)`` bytes; nothing else is allocated for the digits, so a
     /// server can write a response body in place.
     ///
-    /// With `threads` above 1 and a value of at least ``parallelConversionDigitThreshold`` digits in a
-    /// radix that is not a power of two, the value is split by powers of the radix into `threads`
-    /// pieces, converted concurrently by GMP, and joined with each low piece zero-padded to its exact
-    /// width. Otherwise this is GMP's `mpz_get_str` on the calling thread (a power-of-two radix is
-    /// linear-time already).
+    /// In radix 10, from ``decimalTreeDigitThreshold`` digits on (or
+    /// ``parallelDecimalTreeDigitThreshold`` with `threads` above 1), the digits come from a scaled
+    /// remainder tree: one division for x / 10^k at the top, then multiplications only (each node
+    /// one middle product by a cached power of ten), every chunk of 19 digits written in place; with
+    /// `threads` above 1 the value is first split in two by one division and the halves run on two
+    /// threads. Otherwise, with `threads` above 1 and a value of at least
+    /// ``parallelConversionDigitThreshold`` digits in a radix that is not a power of two, the value is
+    /// split by powers of the radix into `threads` pieces, converted concurrently by GMP, and joined
+    /// with each low piece zero-padded to its exact width; and otherwise this is GMP's `mpz_get_str`
+    /// on the calling thread (a power-of-two radix is linear-time already).
     ///
-    /// - Complexity: O(M(n) log n) work; with two free cores about 0.6 of the single-threaded time
-    ///   for millions of digits.
+    /// - Complexity: O(M(n) log n) work. Measured on the 2-core machine of Docs/Benchmarks.md, the
+    ///   decimal tree takes about 0.9x of `mpz_get_str`'s time at 2·10^6 to 2·10^7 digits on one
+    ///   thread, and about 0.6x on two free cores.
     public func writeDigits(
         into buffer: UnsafeMutableRawBufferPointer, radix: Int = 10, uppercase: Bool = false, threads: Int = 1
     ) -> Int {

@@ -61,7 +61,9 @@ extension BigInt: LosslessStringConvertible {
 extension BigInt: CustomStringConvertible, CustomDebugStringConvertible {
     /// The decimal digits, with a leading `-` when negative.
     ///
-    /// - Complexity: O(n log² n) (GMP's subquadratic conversion), on the calling thread.
+    /// - Complexity: O(n log² n), on the calling thread: GMP's subquadratic conversion, or from
+    ///   ``decimalTreeDigitThreshold`` digits on the scaled remainder tree (multiplications only
+    ///   below one division at the top).
     public var description: String {
         String(self)
     }
@@ -101,8 +103,9 @@ extension BigInt: CustomStringConvertible, CustomDebugStringConvertible {
 
 extension String {
     /// The digits of `value` in `radix` (2...36), with a leading `-` when negative; letters are
-    /// lowercase unless `uppercase` is true. Written by GMP straight into the string's storage, on the
-    /// calling thread.
+    /// lowercase unless `uppercase` is true. Written straight into the string's storage, on the
+    /// calling thread, by GMP or (radix 10, from ``BigInt/decimalTreeDigitThreshold`` digits on) by
+    /// the scaled remainder tree.
     ///
     /// Traps when `radix` is not in `2...36`.
     ///

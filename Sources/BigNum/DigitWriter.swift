@@ -2,7 +2,8 @@ import CGMP
 import Dispatch
 
 // Digits on several threads: divide and conquer by powers of the radix, GMP's own conversion at the
-// leaves, every digit written once into one buffer.
+// leaves, every digit written once into one buffer. Decimal digits of large values go to
+// DecimalConversion (the scaled remainder tree) instead, on one thread or two.
 
 /// The divide-and-conquer conversion of a non-negative `mpz_t`.
 struct DigitWriter {
@@ -20,6 +21,10 @@ struct DigitWriter {
     /// guarantees sizeinbase(value) + 1 + threads bytes.
     func write(_ value: UnsafePointer<__mpz_struct>, into start: UnsafeMutablePointer<UInt8>, threads: Int) -> Int {
         let estimate = Int(__gmpz_sizeinbase(value, Int32(radix)))
+        if radix == 10 && DecimalConversion.isPreferred(digits: estimate, threads: threads) {
+            // Decimal: the scaled remainder tree, on one thread or two.
+            return DecimalConversion.write(value, estimate: estimate, into: start, threads: threads)
+        }
         if threads <= 1 || estimate < BigInt.parallelConversionDigitThreshold || radix & (radix - 1) == 0 {
             return writeWithGMP(value, into: start, estimate: estimate)
         }
