@@ -46,6 +46,18 @@ import TestSupport
         }
     }
 
+    @Test func aroundTheLastStepsOwnThresholds() {
+        // Where the last step changes between two squarings and one product (2,000 and 20,000 limbs).
+        for limbs in [2_000, 20_000] {
+            let center = Self.index(whereHalfHasLimbs: limbs)
+            for n in [center - 400, center + 400] {
+                let expected = fibonacci(n, using: .gmp)
+                #expect(BigInt(decimalFibonacci(n, threads: 2)) == expected, "F(\(n)) on two threads")
+                #expect(BigInt(decimalLucas(n, threads: 2)) == lucas(n), "L(\(n)) on two threads")
+            }
+        }
+    }
+
     @Test func negativeIndicesFollowTheSignRules() {
         for n in [-1, -2, -3, -10, -11, -94, -95, -40_001, -40_002] {
             for route in DigitRoute.allCases {
