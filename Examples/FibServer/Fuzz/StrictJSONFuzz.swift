@@ -14,8 +14,7 @@ public func fuzzStrictJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// JSON text for a value: numbers as written, strings with every quote, backslash and control
-/// character escaped.
+/// JSON text for a value: numbers as written, strings escaped by the server's own writer.
 func canonical(_ value: StrictJSON.Value) -> String {
     switch value {
     case .object(let members): "{" + members.map { quoted($0.key) + ":" + canonical($0.value) }.joined(separator: ",") + "}"
@@ -28,16 +27,7 @@ func canonical(_ value: StrictJSON.Value) -> String {
 }
 
 func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result + "\""
+    var result = ""
+    StrictJSON.appendQuoted(text, to: &result)
+    return result
 }

@@ -50,8 +50,8 @@ struct FamilyController<Context: RequestContext> {
 
     /// F(n) mod m or L(n) mod m, n and m of up to ``modularDigitLimit`` digits.
     func residue(_ sequence: IntegerSequence, nText: String, modulusText: String, plain: Bool) async throws -> Response {
-        let n = try Self.bigInteger(nText, name: "n", digitLimit: Self.modularDigitLimit)
-        let m = try Self.bigInteger(modulusText, name: "mod", digitLimit: Self.modularDigitLimit)
+        let n = try Parse.bigInteger(nText, name: "n", digitLimit: Self.modularDigitLimit)
+        let m = try Parse.bigInteger(modulusText, name: "mod", digitLimit: Self.modularDigitLimit)
         guard m >= 1 else { throw APIError.unprocessable("mod must be at least 1, not \(Self.abbreviated(m))") }
         let start = ContinuousClock.now
         // Word-sized n and m take microseconds; anything larger goes to the pool.
@@ -81,16 +81,16 @@ struct FamilyController<Context: RequestContext> {
 
     func lucasSequence(request: Request, context: Context) async throws -> Response {
         let nText = context.parameters.get("n") ?? ""
-        let modulus = try request.query("mod").map { try Self.bigInteger($0, name: "mod", digitLimit: Self.modularDigitLimit) }
+        let modulus = try request.query("mod").map { try Parse.bigInteger($0, name: "mod", digitLimit: Self.modularDigitLimit) }
         let coefficientLimit = modulus == nil ? Self.coefficientDigitLimit : Self.modularDigitLimit
         guard let pText = request.query("p"), let qText = request.query("q") else {
             throw APIError.badRequest("Give both coefficients: /api/lucas-sequence/{n}?p=P&q=Q")
         }
-        let p = try Self.bigInteger(pText, name: "p", digitLimit: coefficientLimit)
-        let q = try Self.bigInteger(qText, name: "q", digitLimit: coefficientLimit)
+        let p = try Parse.bigInteger(pText, name: "p", digitLimit: coefficientLimit)
+        let q = try Parse.bigInteger(qText, name: "q", digitLimit: coefficientLimit)
         let body: LucasSequenceBody
         if let modulus {
-            let n = try Self.bigInteger(nText, name: "n", digitLimit: Self.modularDigitLimit)
+            let n = try Parse.bigInteger(nText, name: "n", digitLimit: Self.modularDigitLimit)
             guard !n.isNegative else { throw APIError.unprocessable("n must not be negative, not \(Self.abbreviated(n))") }
             guard modulus >= 1 else { throw APIError.unprocessable("mod must be at least 1, not \(Self.abbreviated(modulus))") }
             let isSmall = n.magnitudeBitWidth < 64 && modulus.magnitudeBitWidth <= 64
@@ -154,7 +154,7 @@ struct FamilyController<Context: RequestContext> {
     /// x >= 0 with at most as many digits as F(maximum n).
     func naturalNumber(_ text: String) throws -> BigInt {
         let limit = fibonacciDigitCount(settings.maximumIndex)
-        let x = try Self.bigInteger(text, name: "x", digitLimit: limit)
+        let x = try Parse.bigInteger(text, name: "x", digitLimit: limit)
         guard !x.isNegative else { throw APIError.unprocessable("x must not be negative, not \(Self.abbreviated(x))") }
         return x
     }
@@ -170,7 +170,7 @@ struct FamilyController<Context: RequestContext> {
     }
 
     func endDigits(request: Request, context: Context, leading: Bool) async throws -> Response {
-        let n = try Self.bigInteger(context.parameters.get("n") ?? "", name: "n", digitLimit: 40)
+        let n = try Parse.bigInteger(context.parameters.get("n") ?? "", name: "n", digitLimit: 40)
         guard n.magnitude <= Self.digitsIndexLimit else {
             throw APIError.unprocessable("|n| must be at most 10^18 for leading and trailing digits, not \(Self.abbreviated(n))")
         }
@@ -195,18 +195,6 @@ struct FamilyController<Context: RequestContext> {
         } catch let error as FibonacciFamilyError {
             throw APIError.unprocessable(error.description)
         }
-    }
-
-    /// An integer of at most `digitLimit` digits: 400 when it is not an integer, 422 when too long.
-    static func bigInteger(_ text: String, name: String, digitLimit: Int) throws -> BigInt {
-        let digits = text.utf8.count - (text.hasPrefix("-") || text.hasPrefix("+") ? 1 : 0)
-        guard digits <= digitLimit else {
-            throw APIError.unprocessable("\(name) has \(digits) digits; this server accepts at most \(digitLimit)")
-        }
-        guard let value = BigInt(text) else {
-            throw APIError.badRequest("\(name) must be an integer written with ASCII digits (an optional sign, no spaces, underscores or exponents), not \"\(text.prefix(40))\"")
-        }
-        return value
     }
 
     static func abbreviated(_ value: BigInt) -> String {

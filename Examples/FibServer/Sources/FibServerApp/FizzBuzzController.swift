@@ -100,13 +100,7 @@ struct FizzBuzzController<Context: RequestContext> {
 
     /// A positive integer of at most `fizzBuzzDigitLimit` digits.
     func parseNumber(_ text: String) throws(APIError) -> BigInt {
-        let digits = text.utf8.count - (text.hasPrefix("-") || text.hasPrefix("+") ? 1 : 0)
-        guard digits <= settings.fizzBuzzDigitLimit else {
-            throw .unprocessable("The number has \(digits) digits; this server accepts at most \(settings.fizzBuzzDigitLimit)")
-        }
-        guard let number = BigInt(text) else {
-            throw .badRequest("number must be an integer written with ASCII digits, not \"\(text.prefix(40))\"")
-        }
+        let number = try Parse.bigInteger(text, name: "number", digitLimit: settings.fizzBuzzDigitLimit)
         guard number >= 1 else { throw .unprocessable("number must be at least 1, not \(number)") }
         return number
     }

@@ -31,9 +31,9 @@ public struct LineLogHandler: LogHandler {
         func field(_ key: String, _ value: String) {
             if format == .json {
                 line += isFirst ? "" : ","
-                Self.appendJSONString(key, to: &line)
+                StrictJSON.appendQuoted(key, to: &line)
                 line += ":"
-                Self.appendJSONString(value, to: &line)
+                StrictJSON.appendQuoted(value, to: &line)
             } else {
                 line += isFirst ? "" : " "
                 line += key
@@ -56,26 +56,7 @@ public struct LineLogHandler: LogHandler {
     /// quote, `=`, a backslash or a control character.
     static func appendLogfmtValue(_ value: String, to line: inout String) {
         let needsQuotes = value.isEmpty || value.utf8.contains { $0 <= 0x20 || $0 == 0x22 || $0 == 0x3D || $0 == 0x5C }
-        if needsQuotes { appendJSONString(value, to: &line) } else { line += value }
-    }
-
-    /// A JSON string, with `"`, `\` and control characters escaped.
-    static func appendJSONString(_ value: String, to line: inout String) {
-        line += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: line.unicodeScalars.append(scalar)
-            }
-        }
-        line += "\""
+        if needsQuotes { StrictJSON.appendQuoted(value, to: &line) } else { line += value }
     }
 
     /// The ISO 8601 time to the second, formatted once a second rather than once a line.

@@ -13,6 +13,19 @@ enum Parse {
         throw .badRequest("\(name) must be an integer written with ASCII digits (an optional sign, no spaces, underscores or exponents), not \"\(text.prefix(40))\"")
     }
 
+    /// A `BigInt` of at most `digitLimit` digits: 422 when it is longer (checked before parsing), 400
+    /// when it is not an integer.
+    static func bigInteger(_ text: some StringProtocol, name: String, digitLimit: Int) throws(APIError) -> BigInt {
+        let digits = text.utf8.count - (text.hasPrefix("-") || text.hasPrefix("+") ? 1 : 0)
+        guard digits <= digitLimit else {
+            throw .unprocessable("\(name) has \(digits) digits; this server accepts at most \(digitLimit)")
+        }
+        guard let value = BigInt(text) else {
+            throw .badRequest("\(name) must be an integer written with ASCII digits (an optional sign, no spaces, underscores or exponents), not \"\(text.prefix(40))\"")
+        }
+        return value
+    }
+
     /// An optional query parameter as an `Int`, within `range` (422 outside it).
     static func query(_ request: some QueryReading, _ name: String, default value: Int, in range: ClosedRange<Int>) throws(APIError) -> Int {
         guard let text = request.query(name) else { return value }

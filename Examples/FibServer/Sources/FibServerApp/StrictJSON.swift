@@ -47,6 +47,26 @@ enum StrictJSON {
         var description: String { "\(message) at byte \(offset)" }
     }
 
+    /// `text` as a JSON string: in double quotes, with `"`, `\` and control characters escaped (the
+    /// log lines and the fuzz target write JSON strings with it).
+    static func appendQuoted(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+
     /// The one JSON value in `bytes`. Nesting deeper than `maximumDepth` is an error, so a hostile body
     /// cannot exhaust the stack.
     static func parse(_ bytes: some Collection<UInt8>, maximumDepth: Int = 64) throws(SyntaxError) -> Value {
