@@ -184,7 +184,8 @@ private struct SequenceDigits {
             let magnitude = sequence == .fibonacci ? BigInt.gmpFibonacci(n.magnitude) : BigInt.gmpLucas(n.magnitude)
             return (isNegative ? -magnitude : magnitude).utf8Digits()
         case .decimalDoubling, .parallelDecimalDoubling:
-            let doubling = DecimalFastDoubling(parallelLimbs: route == .parallelDecimalDoubling ? DigitRoute.parallelThresholdLimbs : .max)
+            let threads = route == .parallelDecimalDoubling ? 2 : 1
+            let doubling = decimalDoubling(threads: threads)
             let magnitude = sequence == .fibonacci
                 ? try doubling.fibonacci(n.magnitude, checkpoint: checkpoint)
                 : try doubling.lucas(n.magnitude, checkpoint: checkpoint)
@@ -192,7 +193,7 @@ private struct SequenceDigits {
             return [UInt8](unsafeUninitializedCapacity: signLength + magnitude.decimalDigitCount) { buffer, count in
                 if isNegative { buffer[0] = UInt8(ascii: "-") }
                 let digits = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[signLength...])
-                count = signLength + magnitude.writeDigits(into: digits, threads: route == .parallelDecimalDoubling ? 2 : 1)
+                count = signLength + magnitude.writeDigits(into: digits, threads: threads)
             }
         }
     }
