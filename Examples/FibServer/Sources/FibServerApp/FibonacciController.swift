@@ -46,11 +46,10 @@ struct FibonacciController<Context: RequestContext> {
         if let ready = try service.readyValue(for: key) {
             (value, cached) = ready
         } else {
-            // Heavy work: cancel it when the client goes away (this also closes the connection afterwards).
-            let service = service
-            value = settings.cancelsOnDisconnect
-                ? try await request.body.consumeWithCancellationOnInboundClose { _ in try await service.computedValue(for: key) }
-                : try await service.computedValue(for: key)
+            // Heavy work: cancel it when the client goes away.
+            value = try await Self.cancellingOnDisconnect(request, bodyLimit: settings.maximumBodyBytes) {
+                try await service.computedValue(for: key)
+            }
         }
         let digits = value.digits
         if plain { return Self.plainText(digits) }
@@ -62,6 +61,23 @@ struct FibonacciController<Context: RequestContext> {
         body.writeString(#"","digits":\#(digitCount),"format":"\#(hexadecimal ? "hex" : "decimal")","strategy":"\#(value.strategy)","#)
         body.writeString(#""elapsedMicroseconds":\#(value.elapsed.microseconds),"cached":\#(cached)}"#)
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+    }
+
+    /// Runs `operation`, cancelling it when the client closes its side of the connection (Hummingbird's
+    /// inbound-close watch, which also closes the connection after the response).
+    ///
+    /// The request's body (empty for these GETs; at most `bodyLimit` bytes, else 413) is read to its end
+    /// first. The watch hands the operation a new body stream and finishes it when it reads the
+    /// request's end; if the operation returned before that, the watch is cancelled with the stream
+    /// unfinished, and NIO traps (Docs/Server.md, "Cancel on disconnect"). Reading the end first
+    /// makes that ordering impossible.
+    static func cancellingOnDisconnect<Value: Sendable>(
+        _ request: Request, bodyLimit: Int, _ operation: () async throws -> Value
+    ) async throws -> Value {
+        try await request.body.consumeWithCancellationOnInboundClose { body in
+            _ = try await body.collect(upTo: bodyLimit)
+            return try await operation()
+        }
     }
 
     // MARK: - Consecutive terms

@@ -29,12 +29,6 @@ public struct ServerSettings: Sendable {
     public var maximumBodyBytes = 16 * 1024
     /// Seconds before an idle connection is closed.
     public var idleTimeoutSeconds = 30
-    /// Cancel a computation when its client disconnects (Hummingbird's cancel-on-inbound-close, which
-    /// also closes that connection after the response). The router tests turn it off: with the
-    /// in-memory request bodies of HummingbirdTesting, Hummingbird 2.28.1's inbound-close handler can
-    /// end without finishing its body stream and trap ("Deinited NIOAsyncSequenceProducer.Source without
-    /// calling source.finish()"); there, task cancellation exercises the same path.
-    public var cancelsOnDisconnect = true
     public var logLevel = "info"
     public var logFormat = LogFormat.logfmt
 

@@ -18,7 +18,6 @@ import Testing
         settings.maximumBodyBytes = 256
         settings.counterCapacity = 1_000
         settings.iterativeIndexLimit = 50_000
-        settings.cancelsOnDisconnect = false  // see ServerSettings.cancelsOnDisconnect
         return settings
     }
 
