@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "fib-server", targets: ["FibServer"]),
         // The reference the end-to-end tools measure fib-server's cost per request against.
         .executable(name: "bare-route", targets: ["BareRoute"]),
+        // Times the hand-written JSON of F(n)'s answers against JSONEncoder.
+        .executable(name: "response-encoding-bench", targets: ["ResponseEncodingBench"]),
     ],
     dependencies: [
         .package(name: "Fibonacci", path: "../.."),
@@ -37,6 +39,10 @@ let package = Package(
         .executableTarget(
             name: "FibServer",
             dependencies: ["FibServerApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "ResponseEncodingBench",
+            dependencies: ["FibServerApp", .product(name: "BigNum", package: "Fibonacci"), .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .executableTarget(name: "BareRoute", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(

@@ -15,7 +15,9 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = try jsonResponse(ErrorBody(error: .init(status: status.code, message: message)), status: status)
+        var response = try context.responseEncoder.encode(ErrorBody(error: .init(status: status.code, message: message)),
+                                                          from: request, context: context)
+        response.status = status
         response.headers.append(contentsOf: headers)
         return response
     }

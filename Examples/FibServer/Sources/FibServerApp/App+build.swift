@@ -1,10 +1,24 @@
 import BigNum
+import Foundation
 import FizzBuzz
 import Hummingbird
 import Logging
 
-/// The request context of this server.
-public typealias AppRequestContext = BasicRequestContext
+/// The request context of this server: Hummingbird's basic one, whose JSON answers have their keys
+/// sorted, so that the same answer is always the same bytes.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+}
 
 /// The pieces a running server shares between requests.
 public struct AppServices: Sendable {

@@ -18,26 +18,26 @@ struct FamilyController<Context: RequestContext> {
     static var digitCountRange: ClosedRange<Int> { 1...1_000 }
 
     func addRoutes(to router: Router<Context>) {
-        router.get("/api/lucas-sequence/{n}") { request, context in
+        router.get("/api/lucas-sequence/{n}") { request, context -> LucasSequenceBody in
             try await lucasSequence(request: request, context: context)
         }
-        router.get("/api/zeckendorf/{x}") { _, context in
+        router.get("/api/zeckendorf/{x}") { _, context -> ZeckendorfBody in
             try await zeckendorf(context: context)
         }
-        router.get("/api/fibonacci-index/{x}") { _, context in
+        router.get("/api/fibonacci-index/{x}") { _, context -> IndexBody in
             try await fibonacciIndex(context: context)
         }
-        router.get("/api/fibonacci/{n}/leading") { request, context in
+        router.get("/api/fibonacci/{n}/leading") { request, context -> EndDigitsBody in
             try await endDigits(request: request, context: context, leading: true)
         }
-        router.get("/api/fibonacci/{n}/trailing") { request, context in
+        router.get("/api/fibonacci/{n}/trailing") { request, context -> EndDigitsBody in
             try await endDigits(request: request, context: context, leading: false)
         }
     }
 
     // MARK: - F(n), L(n) modulo m
 
-    struct Residue: Encodable {
+    struct Residue: ResponseEncodable {
         var n: String
         var modulus: String
         var value: String
@@ -49,7 +49,8 @@ struct FamilyController<Context: RequestContext> {
     }
 
     /// F(n) mod m or L(n) mod m, n and m of up to ``modularDigitLimit`` digits.
-    func residue(_ sequence: IntegerSequence, nText: String, modulusText: String, plain: Bool) async throws -> Response {
+    func residue(_ sequence: IntegerSequence, nText: String, modulusText: String, plain: Bool,
+                 request: Request, context: Context) async throws -> Response {
         let n = try Parse.bigInteger(nText, name: "n", digitLimit: Self.modularDigitLimit)
         let m = try Parse.bigInteger(modulusText, name: "mod", digitLimit: Self.modularDigitLimit)
         guard m >= 1 else { throw APIError.unprocessable("mod must be at least 1, not \(Self.abbreviated(m))") }
@@ -64,13 +65,14 @@ struct FamilyController<Context: RequestContext> {
         }
         let text = residue.description
         if plain { return FibonacciController<Context>.plainText(Array(text.utf8)) }
-        return try jsonResponse(Residue(n: n.description, modulus: m.description, value: text, digits: text.count,
-                                        elapsedMicroseconds: (ContinuousClock.now - start).microseconds))
+        return try Residue(n: n.description, modulus: m.description, value: text, digits: text.count,
+                           elapsedMicroseconds: (ContinuousClock.now - start).microseconds)
+            .response(from: request, context: context)
     }
 
     // MARK: - Lucas sequences
 
-    struct LucasSequenceBody: Encodable {
+    struct LucasSequenceBody: ResponseEncodable {
         var n: String
         var p: String
         var q: String
@@ -79,7 +81,7 @@ struct FamilyController<Context: RequestContext> {
         var v: String
     }
 
-    func lucasSequence(request: Request, context: Context) async throws -> Response {
+    func lucasSequence(request: Request, context: Context) async throws -> LucasSequenceBody {
         let nText = context.parameters.get("n") ?? ""
         let modulus = try request.query("mod").map { try Parse.bigInteger($0, name: "mod", digitLimit: Self.modularDigitLimit) }
         let coefficientLimit = modulus == nil ? Self.coefficientDigitLimit : Self.modularDigitLimit
@@ -113,23 +115,23 @@ struct FamilyController<Context: RequestContext> {
             }
             body = LucasSequenceBody(n: String(n), p: p.description, q: q.description, u: u.description, v: v.description)
         }
-        return try jsonResponse(body)
+        return body
     }
 
     // MARK: - Zeckendorf and the index of a Fibonacci number
 
-    struct ZeckendorfBody: Encodable {
+    struct ZeckendorfBody: ResponseEncodable {
         var value: String
         var indices: [Int]
     }
 
-    func zeckendorf(context: Context) async throws -> Response {
+    func zeckendorf(context: Context) async throws -> ZeckendorfBody {
         let x = try naturalNumber(context.parameters.get("x") ?? "")
         let indices = try await run(inline: x.magnitudeBitWidth <= 4_096) { _ in try zeckendorfRepresentation(of: x) }
-        return try jsonResponse(ZeckendorfBody(value: x.description, indices: indices))
+        return ZeckendorfBody(value: x.description, indices: indices)
     }
 
-    struct IndexBody: Encodable {
+    struct IndexBody: ResponseEncodable {
         var value: String
         var isFibonacci: Bool
         /// Encoded as null when x is not a Fibonacci number.
@@ -145,10 +147,10 @@ struct FamilyController<Context: RequestContext> {
         enum CodingKeys: String, CodingKey { case value, isFibonacci, index }
     }
 
-    func fibonacciIndex(context: Context) async throws -> Response {
+    func fibonacciIndex(context: Context) async throws -> IndexBody {
         let x = try naturalNumber(context.parameters.get("x") ?? "")
         let index = try await run(inline: x.magnitudeBitWidth <= 4_096) { _ in Fibonacci.fibonacciIndex(of: x) }
-        return try jsonResponse(IndexBody(value: x.description, isFibonacci: index != nil, index: index))
+        return IndexBody(value: x.description, isFibonacci: index != nil, index: index)
     }
 
     /// x >= 0 with at most as many digits as F(maximum n).
@@ -161,7 +163,7 @@ struct FamilyController<Context: RequestContext> {
 
     // MARK: - Leading and trailing digits
 
-    struct EndDigitsBody: Encodable {
+    struct EndDigitsBody: ResponseEncodable {
         var n: String
         var digits: Int
         var leading: String?
@@ -169,7 +171,7 @@ struct FamilyController<Context: RequestContext> {
         var digitCount: String
     }
 
-    func endDigits(request: Request, context: Context, leading: Bool) async throws -> Response {
+    func endDigits(request: Request, context: Context, leading: Bool) async throws -> EndDigitsBody {
         let n = try Parse.bigInteger(context.parameters.get("n") ?? "", name: "n", digitLimit: 40)
         guard n.magnitude <= Self.digitsIndexLimit else {
             throw APIError.unprocessable("|n| must be at most 10^18 for leading and trailing digits, not \(Self.abbreviated(n))")
@@ -181,8 +183,8 @@ struct FamilyController<Context: RequestContext> {
             (leading ? try fibonacciLeadingDigits(index, count: count) : try fibonacciTrailingDigits(index, count: count),
              try fibonacciDecimalDigitCount(index))
         }
-        return try jsonResponse(EndDigitsBody(n: n.description, digits: count, leading: leading ? digits : nil,
-                                              trailing: leading ? nil : digits, digitCount: String(digitCount)))
+        return EndDigitsBody(n: n.description, digits: count, leading: leading ? digits : nil,
+                             trailing: leading ? nil : digits, digitCount: String(digitCount))
     }
 
     // MARK: - Shared

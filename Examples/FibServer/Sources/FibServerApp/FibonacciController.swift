@@ -26,7 +26,7 @@ struct FibonacciController<Context: RequestContext> {
         if let modulus = request.query("mod") {
             // n and m of any size up to the family's digit limit: the residue, never F(n) itself.
             return try await FamilyController<Context>(settings: settings, pool: service.pool)
-                .residue(kind, nText: nText, modulusText: modulus, plain: prefersPlainText(request))
+                .residue(kind, nText: nText, modulusText: modulus, plain: prefersPlainText(request), request: request, context: context)
         }
         let n = try Parse.integer(nText, name: "n")
         let strategy = try strategyOption(request)
@@ -53,14 +53,8 @@ struct FibonacciController<Context: RequestContext> {
         }
         let digits = value.digits
         if plain { return Self.plainText(digits) }
-        var body = ByteBuffer()
-        body.reserveCapacity(digits.count + 160)
-        body.writeString(#"{"n":\#(n),"value":""#)
-        body.writeBytes(digits)
-        let digitCount = digits.count - (digits.first == UInt8(ascii: "-") ? 1 : 0)
-        body.writeString(#"","digits":\#(digitCount),"format":"\#(hexadecimal ? "hex" : "decimal")","strategy":"\#(value.strategy)","#)
-        body.writeString(#""elapsedMicroseconds":\#(value.elapsed.microseconds),"cached":\#(cached)}"#)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+        return ValueAnswer.response(n: n, digits: digits, format: hexadecimal ? "hex" : "decimal", strategy: value.strategy,
+                                    elapsedMicroseconds: value.elapsed.microseconds, cached: cached)
     }
 
     /// Runs `operation`, cancelling it when the client closes its side of the connection (Hummingbird's
@@ -82,12 +76,6 @@ struct FibonacciController<Context: RequestContext> {
 
     // MARK: - Consecutive terms
 
-    struct SequenceBody: Encodable {
-        var from: Int
-        var count: Int
-        var values: [String]
-    }
-
     func sequence(request: Request) async throws -> Response {
         let limit = settings.maximumIndex
         let from = try Parse.query(request, "from", default: 0, in: -limit...limit)
@@ -104,7 +92,7 @@ struct FibonacciController<Context: RequestContext> {
         }
         let terms = { @Sendable (_: () -> Bool) in fibonacciDigits(from: from, count: count) }
         let values = widest * count <= 10_000 ? terms { false } : try await service.pool.run(terms)
-        return try jsonResponse(SequenceBody(from: from, count: count, values: values))
+        return TermsAnswer.response(from: from, count: count, values: values)
     }
 
     // MARK: - Options

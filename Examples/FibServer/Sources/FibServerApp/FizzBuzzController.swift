@@ -10,26 +10,26 @@ struct FizzBuzzController<Context: RequestContext> {
     let metrics: ServerMetrics
 
     func addRoutes(to router: Router<Context>) {
-        router.post("/api/fizzbuzz") { request, _ in
+        router.post("/api/fizzbuzz") { request, _ -> Answer in
             try await fizzBuzz(request: request)
         }
-        router.get("/api/most_common") { request, _ in
+        router.get("/api/most_common") { request, _ -> MostCommon in
             try await mostCommon(request: request)
         }
     }
 
-    struct Answer: Codable {
+    struct Answer: ResponseEncodable, Decodable {
         var number: String
         var result: String
     }
 
-    func fizzBuzz(request: Request) async throws -> Response {
+    func fizzBuzz(request: Request) async throws -> Answer {
         let text = try await numberText(from: request)
         let number = try parseNumber(text)
         let answer = FizzBuzz.fizzBuzz(number).description
         try await counts.record(number)
         if let memory = counts as? InMemoryCountStore { metrics.counterKeys.record(memory.counter.distinctCount) }
-        return try jsonResponse(Answer(number: number.description, result: answer))
+        return Answer(number: number.description, result: answer)
     }
 
     /// The submitted number as text: the JSON body's `number` (an integer literal of any length, kept
@@ -105,7 +105,7 @@ struct FizzBuzzController<Context: RequestContext> {
         return number
     }
 
-    struct MostCommon: Codable {
+    struct MostCommon: ResponseEncodable, Decodable {
         struct Entry: Codable {
             var number: String
             var count: Int
@@ -116,10 +116,10 @@ struct FizzBuzzController<Context: RequestContext> {
         var exact: Bool
     }
 
-    func mostCommon(request: Request) async throws -> Response {
+    func mostCommon(request: Request) async throws -> MostCommon {
         let limit = try Parse.query(request, "limit", default: 3, in: 1...settings.mostCommonLimit)
         let counts = try await counts.mostCommon(limit)
         let entries = counts.entries.map { MostCommon.Entry(number: $0.number, count: $0.count) }
-        return try jsonResponse(MostCommon(result: entries, total: counts.total, exact: counts.exact))
+        return MostCommon(result: entries, total: counts.total, exact: counts.exact)
     }
 }

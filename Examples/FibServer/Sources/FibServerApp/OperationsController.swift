@@ -16,14 +16,13 @@ struct OperationsController<Context: RequestContext> {
         router.get("/health") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
-        router.get("/ready") { _, _ in
+        router.get("/ready") { _, _ -> Readiness in
             // Not ready while the counts database is away (the error is a 503).
             try await counts.checkReady()
             let (running, queued) = pool.load
-            let body = #"{"status":"ready","computing":\#(running),"queued":\#(queued)}"#
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+            return Readiness(status: "ready", computing: running, queued: queued)
         }
-        router.get("/info") { _, _ in try jsonResponse(info()) }
+        router.get("/info") { _, _ in info() }
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
@@ -36,7 +35,13 @@ struct OperationsController<Context: RequestContext> {
         router.get("/") { _, _ in Self.html(WebPage.html) }
     }
 
-    struct Info: Codable {
+    struct Readiness: ResponseEncodable {
+        var status: String
+        var computing: Int
+        var queued: Int
+    }
+
+    struct Info: ResponseEncodable, Decodable {
         struct Limits: Codable {
             var maximumIndex: Int
             var iterativeIndex: Int
