@@ -49,7 +49,7 @@ struct FamilyController<Context: RequestContext> {
     }
 
     /// F(n) mod m or L(n) mod m, n and m of up to ``modularDigitLimit`` digits.
-    func residue(_ sequence: IntegerSequence, nText: String, modulusText: String, plain: Bool,
+    func residue(_ sequence: IntegerSequence, nText: String, modulusText: String, hexadecimal: Bool, plain: Bool,
                  request: Request, context: Context) async throws -> Response {
         let n = try Parse.bigInteger(nText, name: "n", digitLimit: Self.modularDigitLimit)
         let m = try Parse.bigInteger(modulusText, name: "mod", digitLimit: Self.modularDigitLimit)
@@ -63,10 +63,10 @@ struct FamilyController<Context: RequestContext> {
             case .lucas: try lucas(n, modulo: m)
             }
         }
-        let text = residue.description
+        let text = String(residue, radix: hexadecimal ? 16 : 10)
         if plain { return FibonacciController<Context>.plainText(Array(text.utf8)) }
         return try Residue(n: n.description, modulus: m.description, value: text, digits: text.count,
-                           elapsedMicroseconds: (ContinuousClock.now - start).microseconds)
+                           format: hexadecimal ? "hex" : "decimal", elapsedMicroseconds: (ContinuousClock.now - start).microseconds)
             .response(from: request, context: context)
     }
 
@@ -102,6 +102,9 @@ struct FamilyController<Context: RequestContext> {
         } else {
             let n = try Parse.integer(nText, name: "n")
             guard n >= 0 else { throw APIError.unprocessable("n must not be negative, not \(n)") }
+            guard n <= settings.maximumIndex else {
+                throw APIError.unprocessable("n = \(n) is beyond this server's limit of \(settings.maximumIndex) without a modulus; use mod=m")
+            }
             // The size limit of F(n): the bound for F(maximum n) = U(maximum n)(1, -1); a faster growing
             // sequence is held to the same number of bits.
             let maximumBits = LucasSequenceLimits.estimatedBits(settings.maximumIndex, p: 1, q: -1)

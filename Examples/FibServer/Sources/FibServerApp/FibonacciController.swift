@@ -23,15 +23,16 @@ struct FibonacciController<Context: RequestContext> {
 
     func single(_ kind: IntegerSequence, request: Request, context: Context) async throws -> Response {
         let nText = context.parameters.get("n") ?? ""
-        if let modulus = request.query("mod") {
-            // n and m of any size up to the family's digit limit: the residue, never F(n) itself.
-            return try await FamilyController<Context>(settings: settings, pool: service.pool)
-                .residue(kind, nText: nText, modulusText: modulus, plain: prefersPlainText(request), request: request, context: context)
-        }
-        let n = try Parse.integer(nText, name: "n")
         let strategy = try strategyOption(request)
         let hexadecimal = try isHexadecimal(request)
         let plain = prefersPlainText(request)
+        if let modulus = request.query("mod") {
+            // n and m of any size up to the family's digit limit: the residue, never F(n) itself (it has
+            // one method, which the answer names, whatever strategy was asked for).
+            return try await FamilyController<Context>(settings: settings, pool: service.pool)
+                .residue(kind, nText: nText, modulusText: modulus, hexadecimal: hexadecimal, plain: plain, request: request, context: context)
+        }
+        let n = try Parse.integer(nText, name: "n")
         guard n.magnitude <= settings.maximumIndex else {
             throw APIError.unprocessable(
                 "n = \(n) is beyond this server's limit: |n| must be at most \(settings.maximumIndex) (use mod=m for F(n) mod m at any n)")

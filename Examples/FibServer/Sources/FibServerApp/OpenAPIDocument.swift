@@ -352,7 +352,7 @@ components:
     Modulus:
       name: mod
       in: query
-      description: Answer modulo m instead, for m >= 1 of up to 10,000 digits; n may then have up to 10,000 digits too. The response echoes n and the modulus as strings.
+      description: Answer modulo m instead, for m >= 1 of up to 10,000 digits; n may then have up to 10,000 digits too. The response echoes n and the modulus as strings; format=hex gives the residue in hexadecimal, and strategy does not apply (the answer names the one method used).
       schema: {type: integer, minimum: 1}
   responses:
     EndDigits:

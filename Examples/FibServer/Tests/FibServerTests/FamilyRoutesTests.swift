@@ -104,6 +104,7 @@ import Testing
                 ("/api/lucas-sequence/10?p=1", .badRequest, "both coefficients"),
                 ("/api/lucas-sequence/-1?p=1&q=1", .unprocessableContent, "not be negative"),
                 ("/api/lucas-sequence/100000?p=1000&q=1", .unprocessableContent, "beyond this server's limit"),
+                ("/api/lucas-sequence/100001?p=0&q=0", .unprocessableContent, "without a modulus"),
                 ("/api/zeckendorf/-5", .unprocessableContent, "not be negative"),
                 ("/api/zeckendorf/1e3", .badRequest, "ASCII digits"),
                 ("/api/fibonacci-index/12a", .badRequest, "ASCII digits"),

@@ -34,6 +34,8 @@ import Testing
         var n: String
         var modulus: String
         var value: String
+        var format: String
+        var strategy: String
     }
 
     struct ValueBody: Decodable {
@@ -135,6 +137,11 @@ import Testing
 
                 #expect(decoded.value == "144")
             }
+            // In hexadecimal on request; a named strategy does not apply, and the answer names the one used.
+            try await client.execute(uri: "/api/fibonacci/30?mod=1000000&format=hex&strategy=matrix", method: .get) { response in
+                let decoded = try Self.decode(ResidueBody.self, response)
+                #expect(decoded.value == String(832_040, radix: 16) && decoded.format == "hex" && decoded.strategy == "fastDoublingModulo")
+            }
         }
     }
 
@@ -171,6 +178,8 @@ import Testing
                 ("/api/fibonacci/100001?strategy=iterative", .unprocessableContent, "beyond this server's limit"),
                 ("/api/fibonacci/-60000?strategy=iterative", .unprocessableContent, "O(n²)"),
                 ("/api/fibonacci/10?format=octal", .badRequest, "Unknown format"),
+                ("/api/fibonacci/10?mod=7&format=octal", .badRequest, "Unknown format"),
+                ("/api/lucas/10?mod=7&strategy=quantum", .badRequest, "Unknown strategy"),
                 ("/api/fibonacci/10?mod=0", .unprocessableContent, "at least 1"),
                 ("/api/fibonacci/10?mod=-3", .unprocessableContent, "at least 1"),
                 ("/api/fibonacci/10?mod=abc", .badRequest, "mod must be"),
