@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures fib-server's request rate with wrk against its own /health in the same run: the release
 # build on 127.0.0.1, 2 wrk threads, 64 connections, 10 s per run, the endpoints interleaved over
-# several rounds; prints each run and the median rate per endpoint, and the ratio to /health.
+# several rounds; prints each run and the median rate per endpoint, and the ratio to /health; then
+# /health's p99 latency while every compute thread is busy.
 #
 # Usage: Examples/FibServer/e2e/measure.sh [rounds]   (after swift build --package-path Examples/FibServer -c release --product fib-server)
 # The server logs at FIB_MEASURE_LOG_LEVEL (default info: one line per request, to /dev/null).
@@ -33,3 +34,21 @@ for endpoint in "${endpoints[@]}"; do
     rate="$(echo "${rates[$endpoint]}" | median)"
     printf 'median %-24s %10.0f requests/s  %.2fx /health\n' "$endpoint" "$rate" "$(echo "$rate / $health" | bc -l)"
 done
+
+# /health while the compute pool is saturated: clients keep every compute thread busy with distinct
+# large values (no cache, no sharing), and wrk reads /health's latency meanwhile.
+saturate() {
+    local n="$1"
+    while :; do curl -s -o /dev/null "$base/api/fibonacci/$n?strategy=matrix"; n=$((n + 1)); done
+}
+saturators=()
+for client in 1 2 3 4; do saturate $((9000000 + client * 100000)) & saturators+=($!); done
+sleep 1
+echo "pool while saturated: $(curl -fsS "$base/ready")"
+wrk -t 2 -c 16 -d 10s --latency "$base/health" > "${TMPDIR:-/tmp}/measure-saturated.txt"
+echo "pool after: $(curl -fsS "$base/ready")"
+kill "${saturators[@]}" 2>/dev/null || true
+p99="$(sed -n 's/^ *99% *\([0-9.]*[a-z]*\)$/\1/p' "${TMPDIR:-/tmp}/measure-saturated.txt")"
+rate="$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "${TMPDIR:-/tmp}/measure-saturated.txt")"
+echo "/health with the pool saturated: p99 $p99, $rate requests/s (16 connections)"
+

@@ -83,7 +83,16 @@ public final class ComputePool: Sendable {
         for _ in 0..<threads { available.signal() }
     }
 
+    /// The nice value of the compute threads (and of the library's helper thread, which inherits it
+    /// from the compute thread that starts it): when every core computes, the scheduler then gives
+    /// the event loops (nice 0) the CPU first, so cheap requests such as `/health` stay fast.
+    static let computeNiceValue: Int32 = 10
+
     private func work() {
+        #if os(Linux)
+        // The nice value is a per-thread attribute on Linux: this renices the calling thread alone.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.computeNiceValue)
+        #endif
         while true {
             available.wait()
             let job: Job? = state.withLock { state in

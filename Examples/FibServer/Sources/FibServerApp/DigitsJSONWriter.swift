@@ -9,37 +9,37 @@ import Hummingbird
 /// Fields must be written in ascending key order, and texts must need no escaping (digits, signs,
 /// names): then the bytes equal `JSONEncoder` with `.sortedKeys` for the Codable type that describes
 /// the answer, which the tests check.
-package struct DigitsJSONWriter {
+struct DigitsJSONWriter {
     private var buffer: ByteBuffer
     private var hasFields = false
 
-    package init(reservingCapacity capacity: Int) {
+    init(reservingCapacity capacity: Int) {
         buffer = ByteBuffer()
         buffer.reserveCapacity(capacity + 2)
         buffer.writeInteger(UInt8(ascii: "{"))
     }
 
-    package mutating func write(_ key: StaticString, _ value: Int) {
+    mutating func write(_ key: StaticString, _ value: Int) {
         writeKey(key)
         buffer.writeString(String(value))
     }
 
-    package mutating func write(_ key: StaticString, _ value: Bool) {
+    mutating func write(_ key: StaticString, _ value: Bool) {
         writeKey(key)
         buffer.writeStaticString(value ? "true" : "false")
     }
 
-    package mutating func write(_ key: StaticString, text: [UInt8]) {
+    mutating func write(_ key: StaticString, text: [UInt8]) {
         writeKey(key)
         writeQuoted(text)
     }
 
-    package mutating func write(_ key: StaticString, text: String) {
+    mutating func write(_ key: StaticString, text: String) {
         writeKey(key)
         writeQuoted(text)
     }
 
-    package mutating func write(_ key: StaticString, texts: [String]) {
+    mutating func write(_ key: StaticString, texts: [String]) {
         writeKey(key)
         buffer.writeInteger(UInt8(ascii: "["))
         for (index, text) in texts.enumerated() {
@@ -50,7 +50,7 @@ package struct DigitsJSONWriter {
     }
 
     /// The finished object as a `200 OK` JSON response.
-    package consuming func response() -> Response {
+    consuming func response() -> Response {
         buffer.writeInteger(UInt8(ascii: "}"))
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
