@@ -22,9 +22,9 @@ public struct FibBenchCommand: ParsableCommand {
             """)
 
     @Option(name: .long, help: ArgumentHelp(
-        "Suites to run, comma-separated: fibonacci, digits (F(n) in decimal, computed and written), family (residues, Lucas sequences, leading digits, Zeckendorf), decimal (conversion), hexadecimal, fizzbuzz. The family suite measures at d = 1000 digits (100 with --quick) and the fizzbuzz suite at 10^3 and 10^6 distinct keys (10^3 with --quick), whatever --n says.",
+        "Suites to run, comma-separated: fibonacci, digits (F(n) in decimal, computed and written), family (residues, Lucas sequences, leading digits, Zeckendorf), decimal (conversion), hexadecimal, parsing (decimal text to BigInt), fizzbuzz. The family suite measures at d = 1000 digits (100 with --quick) and the fizzbuzz suite at 10^3 and 10^6 distinct keys (10^3 with --quick), whatever --n says.",
         valueName: "names"))
-    var suites = "fibonacci,digits,family,decimal,hexadecimal,fizzbuzz"
+    var suites = "fibonacci,digits,family,decimal,hexadecimal,parsing,fizzbuzz"
 
     @Option(name: .long, help: ArgumentHelp(
         "Fibonacci subjects, comma-separated (default: all): \(Suite.fibonacciSubjectNames.joined(separator: ", ")). mpz_fib_ui, the baseline, always runs.",
@@ -99,8 +99,9 @@ public struct FibBenchCommand: ParsableCommand {
     }
 
     public mutating func validate() throws {
-        for name in suiteNames where !["fibonacci", "digits", "family", "decimal", "hexadecimal", "fizzbuzz"].contains(name) {
-            throw ValidationError("Unknown suite \"\(name)\"; choose from fibonacci, digits, family, decimal, hexadecimal, fizzbuzz.")
+        let known = ["fibonacci", "digits", "family", "decimal", "hexadecimal", "parsing", "fizzbuzz"]
+        for name in suiteNames where !known.contains(name) {
+            throw ValidationError("Unknown suite \"\(name)\"; choose from \(known.joined(separator: ", ")).")
         }
         let counts = threads.split(separator: ",")
         guard !counts.isEmpty, counts.count == threadCounts.count, threadCounts.allSatisfy({ (1...64).contains($0) }) else {
@@ -159,6 +160,7 @@ public struct FibBenchCommand: ParsableCommand {
             case "family": results += try runner.measure(.family(), at: quick ? [100] : [1_000])
             case "decimal": results += try runner.measure(.digits(radix: 10, threads: threadCounts), at: indices)
             case "hexadecimal": results += try runner.measure(.digits(radix: 16, threads: threadCounts), at: indices)
+            case "parsing": results += try runner.measure(.parsing(threads: threadCounts), at: indices)
             default:
                 results += try runner.measure(.fizzBuzz(), at: quick ? [1_000] : [1_000, 1_000_000])
                 runner.progress.update("fizzbuzz: memory of a bounded counter", isDetail: false)

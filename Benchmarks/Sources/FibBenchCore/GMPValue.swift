@@ -13,6 +13,13 @@ final class GMPValue {
         __gmpz_fib_ui(&value, UInt(n))
     }
 
+    /// The value of NUL-terminated digits in `radix`, by `mpz_set_str`.
+    convenience init(parsing digits: [CChar], radix: Int) {
+        self.init()
+        let result = __gmpz_set_str(&value, digits, Int32(radix))
+        precondition(result == 0, "not digits of radix \(radix)")
+    }
+
     deinit { __gmpz_clear(&value) }
 
     /// Bits in the magnitude.

@@ -70,6 +70,22 @@ extension Suite {
         }
     }
 
+    /// Parsing decimal text (the digits of F(n)) into a BigInt, on 1 and 2 threads, against GMP's
+    /// `mpz_set_str`.
+    static func parsing(threads: [Int]) -> Suite {
+        Suite(name: "parsing", baseline: "mpz_set_str") { n in
+            let digits = Array(GMPValue(fibonacci: n).digits(radix: 10).prefix { $0 != 0 }) + [0]
+            let text = String(decoding: digits.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let reference = Fibonacci.fibonacci(n, using: .gmp)
+            return [Subject(name: "mpz_set_str", run: { GMPValue(parsing: digits, radix: 10).bitWidth }, verify: { true })]
+                + threads.map { count in
+                    Subject(name: count == 1 ? "BigInt(text)" : "BigInt(text, threads: \(count))", usesTwoThreads: count > 1,
+                            run: { BigInt(text, threads: count)!.magnitudeBitWidth },
+                            verify: { BigInt(text, threads: count) == reference })
+                }
+        }
+    }
+
     /// The decimal digits of F(n), computed and written, by every route against GMP's mpz_fib_ui
     /// followed by mpz_get_str: what a user who prints F(n) waits for.
     static func fibonacciDigits() -> Suite {

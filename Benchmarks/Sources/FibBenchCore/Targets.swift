@@ -78,6 +78,11 @@ extension Target {
                indices: [10_000_000, 100_000_000], text: "String(x, threads: 2) of F(1e7), F(1e8) <= 0.42x mpz_get_str"),
         Target(issue: 14, suite: "decimal", subject: "String(x)", metric: .ratioToBaseline, limit: 1.05,
                minimumN: 10_000, text: "String(x) <= 1.05x mpz_get_str at any size (n >= 1e4)"),
+        // Parsing (#14, "welcome"): never slower than GMP's own, faster on two threads at large sizes.
+        Target(issue: 14, suite: "parsing", subject: "BigInt(text)", metric: .ratioToBaseline, limit: 1.05,
+               minimumN: 10_000, text: "BigInt(text) <= 1.05x mpz_set_str at any size (n >= 1e4)"),
+        Target(issue: 14, suite: "parsing", subject: "BigInt(text, threads: 2)", metric: .ratioToBaseline, limit: 1.05,
+               minimumN: 10_000, text: "BigInt(text, threads: 2) <= 1.05x mpz_set_str at any size (n >= 1e4)"),
         Target(issue: 4, suite: "hexadecimal", subject: "String(x, radix: 16, threads: 2)", metric: .ratioToBaseline, limit: 1.05,
                text: "hexadecimal (linear time) not slower than mpz_get_str(16)"),
         Target(issue: 13, suite: "digits", subject: "parallelDecimalDoubling", metric: .ratioToBaseline, limit: 0.20,
