@@ -179,6 +179,67 @@ import TestSupport
         #expect(try zeckendorfValue([]) == 0)
     }
 
+    /// Values whose high parts make ties for pred (c/φ within 2^-64 of an integer): runs
+    /// F(j) + F(j + 2) + ... down to F(2) or F(3), as in F(k) - 1, left open and read off the high
+    /// half's indices below the top node, settled by the norm at the top node; on both sides of the
+    /// sizes from which the top node is planned and split on two threads.
+    @Test func zeckendorfOfValuesWithLongRuns() throws {
+        var generator = SeededGenerator(seed: 106)
+        let (planned, parallel) = (ZeckendorfConversion.plannedIndexBound, ZeckendorfConversion.parallelIndexBound)
+        var bounds: [Int] = []
+        for top in [3_001, 3_002, planned - 3, planned + 3, parallel - 3, parallel + 2, 300_001] {
+            var runs: [Int] = []
+            var k = top
+            while k >= 2 {
+                runs.append(k)
+                k -= generator.next() % 8 == 0 ? 3 + Int(generator.next() % 30) : 2
+            }
+            for indices in [Array(stride(from: top, through: 2, by: -2)), runs] {
+                let x = try zeckendorfValue(indices)
+                bounds.append(fibonacciIndexBound(bits: x.magnitudeBitWidth))
+                #expect(try zeckendorfRepresentation(of: x) == indices, "runs from \(top)")
+                for y in [x - 1, x + 1, x + 2] {
+                    let found = try zeckendorfRepresentation(of: y)
+                    #expect(Self.isZeckendorf(found), "runs from \(top), \(y - x) more")
+                    #expect(try zeckendorfValue(found) == y, "runs from \(top), \(y - x) more")
+                }
+            }
+        }
+        #expect(bounds.contains { $0 < planned } && bounds.contains { $0 >= planned && $0 < parallel } && bounds.contains { $0 >= parallel })
+    }
+
+    /// pred(F(m + 1) - 1) = ⌊F(m + 1)/φ⌋ is F(m) for even m and F(m) - 1 for odd m, with c/φ within
+    /// φ^-(m+1) of F(m): a tie for odd m, settled exactly; and 2^(q+1)/φ from F(h - 1)/F(h) agrees
+    /// with the square root's.
+    @Test func zeckendorfPredecessorSumsSettleTies() {
+        for m in [300, 301, 2_000, 2_001] {
+            let c = fibonacci(m + 1)
+            let q = c.magnitudeBitWidth + 70
+            let w = (BigInt(5) << (2 * q)).squareRoot() - (BigInt(1) << q)
+            let sum = PredecessorSum(c, precision: q, w: w)
+            if !m.isMultiple(of: 2) { #expect(sum.candidate(c: c, product: sum.product).isTie, "m = \(m)") }
+            #expect(sum.value(c: c, product: sum.product) == fibonacci(m) - (m.isMultiple(of: 2) ? 0 : 1), "m = \(m)")
+            for h in [m, m + 1] {
+                let ratio = ZeckendorfConversion.inverseGolden(precision: q, from: fibonacciPair(h), index: h)
+                #expect(ratio == w || ratio == w - 1, "2^(q+1)/φ from F(\(h))")
+            }
+        }
+    }
+
+    /// Products modulo B^n - 1 (the remainders and the ties' norms) against the whole product reduced.
+    @Test func zeckendorfWrappedProductsMatchTheReducedProduct() {
+        var generator = SeededGenerator(seed: 107)
+        for limbs in [1, 5, 64, 300, 2_000] {
+            let n = BigInt.wrappedProductSize(atLeast: limbs)
+            let modulus = (BigInt(1) << (64 * n)) - 1
+            for bits in [1, 64 * n / 3, 64 * n - 1, 64 * n, 64 * n + 100, 3 * 64 * n] {
+                let (a, b) = (generator.nextBigInt(maxBits: bits).magnitude, generator.nextBigInt(maxBits: 64 * n).magnitude)
+                #expect(a.wrappedProduct(b, limbs: n) == (a * b) % modulus, "\(bits) bits modulo B^\(n) - 1")
+            }
+            #expect(modulus.wrapped(limbs: n) == 0 && modulus.wrappedProduct(modulus - 5, limbs: n) == 0)
+        }
+    }
+
     @Test func zeckendorfErrors() {
         #expect(throws: FibonacciFamilyError.negativeValue(-1)) { try zeckendorfRepresentation(of: -1) }
         #expect(throws: FibonacciFamilyError.negativeIndex(-3)) { try zeckendorfValue([4, -3]) }
