@@ -184,10 +184,25 @@ private struct SequenceDigits {
         n < 0 && (sequence == .fibonacci ? n & 1 == 0 : n & 1 == 1)
     }
 
+    /// |F(n)| or |L(n)| from the word-sized table, when it fits there.
+    var smallMagnitude: UInt64? {
+        let magnitude = Int(n.magnitude)
+        switch sequence {
+        case .fibonacci where magnitude <= smallFibonacciLimit: return smallFibonacci[magnitude]
+        // L(m) = F(m-1) + F(m+1).
+        case .lucas where magnitude <= smallLucasLimit: return magnitude == 0 ? 2 : smallFibonacci[magnitude - 1] + smallFibonacci[magnitude + 1]
+        default: return nil
+        }
+    }
+
     func utf8(route: DigitRoute, checkpoint: () throws -> Void) rethrows -> [UInt8] {
         switch route {
         case .gmp:
             try checkpoint()
+            if let small = smallMagnitude {
+                // Within a word: no BigInt at all (a server answers these by the thousand).
+                return Array(((isNegative ? "-" : "") + String(small)).utf8)
+            }
             let magnitude = sequence == .fibonacci ? BigInt.gmpFibonacci(n.magnitude) : BigInt.gmpLucas(n.magnitude)
             return (isNegative ? -magnitude : magnitude).utf8Digits()
         case .decimalDoubling, .parallelDecimalDoubling:
