@@ -33,18 +33,20 @@ extension BigInt {
     ///
     /// In radix 10, from ``decimalTreeDigitThreshold`` digits on (or
     /// ``parallelDecimalTreeDigitThreshold`` with `threads` above 1), the digits come from a scaled
-    /// remainder tree: one division for x / 10^k at the top, then multiplications only (each node
-    /// one middle product by a cached power of ten), every chunk of 19 digits written in place; with
-    /// `threads` above 1 the value is first split in two by one division and the halves run on two
-    /// threads. Otherwise, with `threads` above 1 and a value of at least
+    /// remainder tree: multiplications only (x / 10^k at the top by a product with a cached
+    /// reciprocal of a power of ten, then each node one middle product by a cached power of ten),
+    /// every chunk of 19 digits written in place; with `threads` above 1 the top product is split
+    /// over two threads and the subtrees are shared out between them. Otherwise, with `threads` above 1 and a value of at least
     /// ``parallelConversionDigitThreshold`` digits in a radix that is not a power of two, the value is
     /// split by powers of the radix into `threads` pieces, converted concurrently by GMP, and joined
     /// with each low piece zero-padded to its exact width; and otherwise this is GMP's `mpz_get_str`
     /// on the calling thread (a power-of-two radix is linear-time already).
     ///
     /// - Complexity: O(M(n) log n) work. Measured on the 2-core machine of Docs/Benchmarks.md, the
-    ///   decimal tree takes about 0.9x of `mpz_get_str`'s time at 2·10^6 to 2·10^7 digits on one
-    ///   thread, and about 0.6x on two free cores.
+    ///   decimal tree takes about 0.6x to 0.7x of `mpz_get_str`'s time at 2·10^6 to 2·10^7 digits on
+    ///   one thread, and about 0.36x to 0.43x on two free cores, once its powers of ten and their
+    ///   reciprocals are cached (the first conversion of a size computes them: about 1.0x to 1.2x on
+    ///   one thread).
     public func writeDigits(
         into buffer: UnsafeMutableRawBufferPointer, radix: Int = 10, uppercase: Bool = false, threads: Int = 1
     ) -> Int {

@@ -199,6 +199,42 @@ private func treeDecimal(_ value: BigInt, threads: Int) -> String {
         }
     }
 
+    /// The roots by a cached reciprocal: q · 10^(19·L) + r around the split (L the largest power of
+    /// two below the chunk count), r = 0 (where q comes out one short and the division takes over),
+    /// 1, 10^(19·L) - 1 and random, on one thread and two.
+    @Test func rootsByReciprocal() {
+        var generator = SeededGenerator(seed: 4_242)
+        for count in [DecimalConversion.reciprocalChunkThreshold, 700, 1_025, 2_048, 2_049, 3_001, 8_193] {
+            let low = 1 << (Int.bitWidth - 1 - (count - 1).leadingZeroBitCount)
+            let scale = BigInt(10).power(19 * low)
+            let high = randomDecimal(digits: 19 * (count - low), using: &generator)
+            let rest = randomDecimal(digits: 19 * low - 5, using: &generator)
+            for r in [BigInt(0), BigInt(1), scale - 1, rest, scale - rest] {
+                expectMatchesGMP(high * scale + r, "\(count) chunks, r \(r.decimalDigitCount) digits", threadCounts: 1...2)
+            }
+        }
+    }
+
+    /// Each reciprocal the cache hands out, cut to any precision from the power's limbs up, is
+    /// within 3 below floor(B^(2L) / D).
+    @Test func reciprocalsOfThePowers() {
+        let chain = DecimalPowerCache.chain(upTo: 9)
+        for index in [0, 1, 4, 9] {
+            let power = chain[index]
+            for limbs in [power.limbCount, power.limbCount + 3, 2 * power.limbCount + 1, power.limbCount + 1] {
+                guard let reciprocal = DecimalPowerCache.reciprocal(index: index, of: power, limbs: limbs) else {
+                    continue  // no room in the cache (another test lowered its budget)
+                }
+                #expect(reciprocal.limbs >= limbs)
+                let top = reciprocal.value >> (64 * (reciprocal.limbs - limbs))
+                let divisor = (power << reciprocal.shift) << (64 * (limbs - power.limbCount))
+                #expect(divisor >> (64 * limbs - 1) == 1, "normalized")
+                let exact = (BigInt(1) << (128 * limbs)) / divisor
+                #expect(top <= exact && exact - top <= 3, "index \(index), \(limbs) limbs: \(exact - top) short")
+            }
+        }
+    }
+
     @Test func powerCacheStaysWithinItsBudget() {
         let saved = BigInt.decimalPowerCacheByteLimit
         defer { BigInt.decimalPowerCacheByteLimit = saved }
