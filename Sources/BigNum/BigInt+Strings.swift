@@ -129,8 +129,8 @@ extension BigInt: CustomStringConvertible, CustomDebugStringConvertible {
     /// The decimal digits, with a leading `-` when negative.
     ///
     /// - Complexity: O(n log² n), on the calling thread: GMP's subquadratic conversion, or from
-    ///   ``decimalTreeDigitThreshold`` digits on the scaled remainder tree (multiplications only
-    ///   below one division at the top).
+    ///   ``decimalTreeDigitThreshold`` digits on the scaled remainder tree (multiplications only,
+    ///   the first by a cached reciprocal of a power of ten).
     public var description: String {
         String(self)
     }
