@@ -58,9 +58,19 @@ extension BigInt {
     /// - Complexity: O(n).
     @inlinable
     public static func >> (lhs: BigInt, rhs: Int) -> BigInt {
-        var result = lhs
-        result.shiftRight(by: rhs)
-        return result
+        lhs.shiftedRight(by: rhs)
+    }
+
+    /// ⌊self / 2^count⌋ written straight into a new value (`mpz_fdiv_q_2exp`): one pass over the bits
+    /// kept, with no copy of the whole value first; a negative count shifts left.
+    @usableFromInline
+    internal func shiftedRight(by count: Int) -> BigInt {
+        guard count >= 0 else {
+            var result = self
+            result.shiftRight(by: count)
+            return result
+        }
+        return BigInt { result in withUnsafeMPZ { __gmpz_fdiv_q_2exp(result, $0, UInt(count)) } }
     }
 
     @inlinable

@@ -61,14 +61,11 @@ extension BigInt {
         }
     }
 
-    /// ⌊self / 2^count⌋ written straight into a new value (`mpz_fdiv_q_2exp`): one pass over the bits
-    /// kept, where `>>` first copies the whole value when it is shared. `count` must not be negative.
-    ///
-    /// - Complexity: O(n - count/64).
-    @inlinable
+
+    /// ⌊self / 2^count⌋ (`>>`, which writes into a new value) for a count that must not be negative.
     package func shiftedDown(by count: Int) -> BigInt {
         precondition(count >= 0, "BigInt.shiftedDown(by:): negative count \(count)")
-        return BigInt { result in withUnsafeMPZ { __gmpz_fdiv_q_2exp(result, $0, UInt(count)) } }
+        return self >> count
     }
 
     /// self mod 2^count, for self >= 0: its lowest `count` bits, written into a new value

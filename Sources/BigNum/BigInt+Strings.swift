@@ -1,5 +1,9 @@
 import CGMP
-import Foundation  // log2
+#if canImport(Glibc)
+import Glibc  // log2
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 // MARK: - Parsing
 

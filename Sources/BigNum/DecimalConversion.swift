@@ -210,7 +210,7 @@ struct DecimalConversion {
         guard let reciprocal = DecimalPowerCache.reciprocal(index: index, of: power, limbs: limbs) else { return nil }
         // T, scaled by B^f: floor(x · V' / 2^(64·(L + m - f) - s)).
         let dropped = limbs + powerLimbs - fractionLimbs  // >= m - 2 >= 1: L >= m, f <= m + 2, m >= 250 here
-        var scaled = BigInt { scaled in
+        let scaled = BigInt { scaled in
             reciprocal.value.withUnsafeMPZ { v in
                 let v = __gmpz_limbs_read(v)! + (reciprocal.limbs - limbs)
                 let x = __gmpz_limbs_read(value)!
@@ -236,7 +236,6 @@ struct DecimalConversion {
                 }
             }
         }
-        scaled = BigInt()
         return (quotient, fraction, low)
     }
 

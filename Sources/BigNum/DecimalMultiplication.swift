@@ -145,7 +145,7 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
 
     /// Reads the column sums (slots of `width` bits) and carries them into limbs: columns + 1 limbs.
     private func unpack(_ product: UnsafePointer<UInt64>, columns: Int, width: Int, into r: UnsafeMutablePointer<UInt64>) {
-        let topMask: UInt64 = width >= 192 ? .max : (1 << UInt64(width - 128)) - 1
+        let topMask: UInt64 = (1 << UInt64(width - 128)) - 1  // 128 < width <= 190 (slotWidth)
         var carry = ColumnCarry()
         var bit = 0
         for k in 0..<columns {

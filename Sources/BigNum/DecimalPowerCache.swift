@@ -97,12 +97,13 @@ enum DecimalPowerCache {
     ///   mpn_invertappr, about 1.3x a product of L by L limbs), or a division where GMP lacks it.
     static func reciprocal(index: Int, of power: BigInt, limbs: Int) -> Reciprocal? {
         let limbs = Swift.max(limbs, power.limbCount)
-        let fits: Bool = state.withLock { state in
-            if let cached = state.reciprocals[index], cached.limbs >= limbs { return true }
+        // One look under the lock: a precise enough reciprocal, or whether a new one would fit.
+        let (cached, fits): (Reciprocal?, Bool) = state.withLock { state in
+            if let cached = state.reciprocals[index], cached.limbs >= limbs { return (cached, true) }
             let freed = state.reciprocals[index].map { byteCount($0.value) } ?? 0
-            return state.bytes - freed + (limbs + 1) * MemoryLayout<UInt>.stride <= state.byteLimit
+            return (nil, state.bytes - freed + (limbs + 1) * MemoryLayout<UInt>.stride <= state.byteLimit)
         }
-        if let cached = state.withLock({ $0.reciprocals[index] }), cached.limbs >= limbs { return cached }
+        if let cached { return cached }
         guard fits else { return nil }
         let reciprocal = computeReciprocal(of: power, limbs: limbs)
         state.withLock { state in

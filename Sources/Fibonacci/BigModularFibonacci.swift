@@ -39,7 +39,12 @@ public func lucas(_ n: BigInt, modulo m: BigInt) throws(FibonacciFamilyError) ->
 ///   F(2k) = F(k) (2F(k+1) - F(k)),   F(2k+1) = F(k)² + F(k+1)²,   F(2k+2) = F(2k) + F(2k+1).
 ///
 /// No number outgrows twice m's size plus a bit: the operands are reduced before every product.
+/// Word-sized n and m take the 64-bit ladder (`fibonacciPairModulo`) instead: no BigInt per step.
 func fibonacciPair(_ n: BigInt, modulo m: BigInt) -> (current: BigInt, next: BigInt) {
+    if let word = UInt64(exactly: m), let index = UInt(exactly: n) {
+        let (current, next) = fibonacciPairModulo(index, word)
+        return (BigInt(current), BigInt(next))
+    }
     var current = BigInt(0)
     var next = BigInt(1).reduced(modulo: m)
     for bit in stride(from: n.magnitudeBitWidth - 1, through: 0, by: -1) {

@@ -40,14 +40,26 @@ struct DecimalFastDoubling {
     func lucas(_ n: UInt, checkpoint: () throws -> Void) rethrows -> DecimalUInt {
         let result = DecimalStorage(capacity: decimalLimbsBound(n) + 1)
         if n <= UInt(smallLucasLimit) {
-            // L(n) = F(n-1) + F(n+1), within a word for n <= 91.
-            result.set(n == 0 ? 2 : smallFibonacci[Int(n) - 1] + smallFibonacci[Int(n) + 1])
+            result.set(smallLucas(Int(n)))
             return DecimalUInt(storage: result)
         }
         let k = n / 2
         let state = try DoublingState(k, parallelLimbs: parallelLimbs, checkpoint: checkpoint)
         state.finishLucas(n, into: result, twoThreads: finishesOnTwoThreads(limbs: state.f.count))
         return DecimalUInt(storage: result)
+    }
+
+    /// (F(k-1), F(k)) for k >= 1: where the ladder ends, so one computation gives both.
+    func pair(_ k: UInt) -> (previous: DecimalUInt, current: DecimalUInt) {
+        precondition(k >= 1, "DecimalFastDoubling.pair: k must be at least 1")
+        guard k > UInt(smallFibonacciLimit) else {
+            let (previous, current) = (DecimalStorage(capacity: 1), DecimalStorage(capacity: 1))
+            previous.set(smallFibonacci[Int(k) - 1])
+            current.set(smallFibonacci[Int(k)])
+            return (DecimalUInt(storage: previous), DecimalUInt(storage: current))
+        }
+        let state = DoublingState(k, parallelLimbs: parallelLimbs, checkpoint: {})
+        return (DecimalUInt(storage: state.g), DecimalUInt(storage: state.f))
     }
 }
 
@@ -64,8 +76,6 @@ extension DecimalFastDoubling {
     }
 }
 
-/// The largest n with L(n) below 2^64 from the table: L(n) = F(n-1) + F(n+1) needs F(n+1), n + 1 <= 93.
-let smallLucasLimit = smallFibonacciLimit - 2
 
 /// An upper bound on the base-10^19 limbs of F(n) or L(n): L(n) < φ^n + 1, log₁₀ φ = 0.2089876402...,
 /// and one limb to spare for the ± 2 of the formulas and the rounding.

@@ -122,7 +122,7 @@ public func decimalLucas(_ n: Int, threads: Int = 1) -> DecimalUInt {
 }
 
 /// The decimal digits of the consecutive terms F(start), F(start + 1), ..., F(start + count - 1):
-/// the first terms by decimal doubling, every other one by one addition (or, below index 0, one
+/// the first two terms by one decimal doubling, every other one by one addition (or, below index 0, one
 /// subtraction) in base 10^19, so no term is converted from binary.
 ///
 /// Traps when `count` is negative or an index exceeds ``FibonacciLimits/maximumIndex``.
@@ -138,7 +138,8 @@ public func fibonacciDigits(from start: Int, count: Int) -> [String] {
     terms.reserveCapacity(count)
     if start < 0 {
         // |F(k)| = F(|k|) for k < 0, walked downwards in |k|: F(m - 2) = F(m) - F(m - 1).
-        var (current, previous) = (decimalFibonacci(start), decimalFibonacci(start + 1))
+        let pair = decimalDoubling(threads: 1).pair(start.magnitude)
+        var (current, previous) = (pair.current, pair.previous)
         for k in start...min(last, -1) {
             // F(k) = (-1)^(k+1) F(|k|): negative for even k.
             terms.append(k & 1 == 0 ? "-" + current.description : current.description)
@@ -147,7 +148,8 @@ public func fibonacciDigits(from start: Int, count: Int) -> [String] {
     }
     if last >= 0 {
         let first = max(start, 0)
-        var (current, next) = (decimalFibonacci(first), decimalFibonacci(first + 1))
+        // (F(first), F(first + 1)) from one doubling.
+        var (current, next) = decimalDoubling(threads: 1).pair(UInt(first) + 1)
         for _ in first...last {
             terms.append(current.description)
             (current, next) = (next, current + next)
@@ -189,8 +191,7 @@ private struct SequenceDigits {
         let magnitude = Int(n.magnitude)
         switch sequence {
         case .fibonacci where magnitude <= smallFibonacciLimit: return smallFibonacci[magnitude]
-        // L(m) = F(m-1) + F(m+1).
-        case .lucas where magnitude <= smallLucasLimit: return magnitude == 0 ? 2 : smallFibonacci[magnitude - 1] + smallFibonacci[magnitude + 1]
+        case .lucas where magnitude <= smallLucasLimit: return smallLucas(magnitude)
         default: return nil
         }
     }

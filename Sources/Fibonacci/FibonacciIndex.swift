@@ -31,8 +31,9 @@ public func fibonacciIndex(of x: BigInt) -> Int? {
     let candidates = Array(lowest...highest)
     // F(k) mod p against x mod p, for two primes: a match needs both; F(k) = x implies both.
     let primes: [UInt64] = [2_305_843_009_213_693_951, 2_305_843_009_213_693_921]  // 2^61 - 1 and 2^61 - 31
+    let residues = primes.map { UInt64(x.remainder(dividingBy: Int($0))) }  // x >= 0: in 0 ..< p
     let survivors = candidates.filter { k in
-        primes.allSatisfy { prime in fibonacci(k, modulo: prime) == UInt64(x % BigInt(prime)) }
+        zip(primes, residues).allSatisfy { prime, residue in fibonacci(k, modulo: prime) == residue }
     }
     guard let top = survivors.last else { return nil }
     // Walk down from (F(top - 1), F(top)) to the survivors, by F(k - 2) = F(k) - F(k - 1).

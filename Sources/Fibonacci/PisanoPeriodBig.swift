@@ -34,6 +34,11 @@ public func pisanoPeriod(
     var period = BigInt(1)
     for (prime, exponent) in try factoring.factorization(of: m) {
         let primePower = prime.power(exponent)
+        if primePower <= BigInt(pisanoModulusLimit) {
+            // Word-sized: the 64-bit computation, without factoring p ∓ 1 here.
+            period = lcm(period, BigInt(pisanoPeriod(UInt64(primePower))))
+            continue
+        }
         // A multiple of π(p^e), as prime factors with exponents: p^(e-1) times a multiple of π(p).
         var bound: [BigInt: Int] = [prime: exponent - 1]
         if prime == 2 {

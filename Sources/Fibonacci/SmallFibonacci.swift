@@ -35,3 +35,11 @@ internal let smallFibonacci: [UInt64] = [
 /// The largest n with F(n) in `smallFibonacci`.
 @usableFromInline
 internal let smallFibonacciLimit = 93
+
+/// The largest n with L(n) below 2^64 from the table: L(n) = F(n-1) + F(n+1) needs F(n+1), n + 1 <= 93.
+let smallLucasLimit = smallFibonacciLimit - 2
+
+/// L(n) for 0 <= n <= ``smallLucasLimit``, from the table: L(0) = 2, L(n) = F(n-1) + F(n+1).
+func smallLucas(_ n: Int) -> UInt64 {
+    n == 0 ? 2 : smallFibonacci[n - 1] + smallFibonacci[n + 1]
+}

@@ -194,20 +194,26 @@ public struct FibBenchCommand: ParsableCommand {
         try report.csv().write(to: folder.appendingPathComponent("results.csv"), atomically: true, encoding: .utf8)
         for suite in orderedUnique(report.results.map(\.suite)) {
             let measured = report.results.filter { $0.suite == suite && $0.medianSeconds != nil }
-            let series = orderedUnique(measured.map(\.subject)).map { subject in
-                SVGPlot.Series(name: subject, points: measured.filter { $0.subject == subject }.map { (x: Double($0.n), y: $0.medianSeconds!) })
+            // One line per subject, of its medians or of its ratios to the baseline.
+            func series(_ value: (PointResult) -> Double?) -> [SVGPlot.Series] {
+                orderedUnique(measured.map(\.subject)).map { subject in
+                    SVGPlot.Series(name: subject, points: measured.filter { $0.subject == subject }
+                        .compactMap { point in value(point).map { (x: Double(point.n), y: $0) } })
+                }
             }
-            let title = suite == "fibonacci" ? "Time to compute F(n)"
-                : suite == "digits" ? "Time to the decimal digits of F(n)"
-                : suite == "fizzbuzz" ? "FizzBuzz: time per call against distinct keys n" : "Time to convert F(n) to \(suite)"
-            let plot = SVGPlot(title: title, xLabel: "n", yLabel: "seconds per call (median)", series: series)
+            let title = switch suite {
+            case "fibonacci": "Time to compute F(n)"
+            case "digits": "Time to the decimal digits of F(n)"
+            case "family": "The family at d digits"
+            case "parsing": "Time to parse F(n)'s decimal digits"
+            case "fizzbuzz": "FizzBuzz: time per call against distinct keys n"
+            default: "Time to convert F(n) to \(suite)"
+            }
+            let plot = SVGPlot(title: title, xLabel: "n", yLabel: "seconds per call (median)", series: series(\.medianSeconds))
             try plot.render().write(to: folder.appendingPathComponent("\(suite).svg"), atomically: true, encoding: .utf8)
             // The same runs as ratios to the suite's baseline, measured round by round: a constant factor
             // that the log-log plot hides is a level line here.
-            let ratios = orderedUnique(measured.map(\.subject)).map { subject in
-                SVGPlot.Series(name: subject, points: measured.filter { $0.subject == subject && $0.ratioToBaseline != nil }
-                    .map { (x: Double($0.n), y: $0.ratioToBaseline!) })
-            }
+            let ratios = series(\.ratioToBaseline)
             let ratioPlot = SVGPlot(title: title + ": time as a ratio to the baseline", xLabel: "n",
                                     yLabel: "time / baseline's time (median of rounds)", series: ratios, yScale: .linear)
             try ratioPlot.render().write(to: folder.appendingPathComponent("\(suite)-ratio.svg"), atomically: true, encoding: .utf8)
