@@ -2,6 +2,9 @@
 
 step() { printf '\n== %s\n' "$*"; }
 
+# median: the median of the numbers on standard input (separated by spaces or lines).
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
 # start_server NAME PORT ARGS...: starts the server in the background, logging to $work/NAME.log, and
 # waits for /health; sets pid_NAME.
 start_server() {

@@ -8,6 +8,7 @@
 #        (after swift build --package-path Examples/FibServer -c release)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/lib.sh"
 package="$(cd "$here/.." && pwd)"
 bin="$package/.build/release"
 rounds="${1:-3}"
@@ -62,7 +63,6 @@ for round in $(seq 1 "$rounds"); do
     done
 done
 [ -f "$work/nginx/nginx.pid" ] && nginx -c "$work/nginx/nginx.conf" -s stop || true
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 bare="$(echo "${cpu[bare-route]}" | median)"
 for entry in "${servers[@]}"; do
     name="${entry%%:*}"

@@ -8,6 +8,7 @@
 #        (after swift build --package-path Examples/FibServer -c release --product fib-server)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/lib.sh"
 package="$(cd "$here/.." && pwd)"
 server="${FIB_SERVER:-$package/.build/release/fib-server}"
 n="${1:-10000000}"
@@ -60,4 +61,4 @@ for round in $(seq 1 "$rounds"); do
     printf 'round %d  n=%d  server %.3f s (%s)  GMP fib+get_str %.3f s  ratio %.3f\n' \
         "$round" "$index" "$server_seconds" "${digits#* }" "$gmp_seconds" "$ratio"
 done
-printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median ratio %.3f over %d rounds\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2, NR}'
+printf 'median ratio %.3f over %d rounds\n' "$(printf '%s\n' "${ratios[@]}" | median)" "${#ratios[@]}"

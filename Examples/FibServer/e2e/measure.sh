@@ -9,6 +9,7 @@
 # The server logs at FIB_MEASURE_LOG_LEVEL (default info: one line per request, to /dev/null).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/lib.sh"
 package="$(cd "$here/.." && pwd)"
 server="$package/.build/release/fib-server"
 rounds="${1:-3}"
@@ -32,7 +33,6 @@ for round in $(seq 1 "$rounds"); do
         ratios[$endpoint]="${ratios[$endpoint]:-} $(echo "$rate / $health_rate" | bc -l)"
     done
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 for endpoint in "${endpoints[@]}"; do
     printf 'median %-24s %10.0f requests/s  %.2fx /health (median of the rounds'"'"' ratios)\n' "$endpoint" \
         "$(echo "${rates[$endpoint]}" | median)" "$(echo "${ratios[$endpoint]}" | median)"

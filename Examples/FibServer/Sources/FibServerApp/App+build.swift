@@ -13,11 +13,14 @@ public struct AppRequestContext: RequestContext {
         coreContext = .init(source: source)
     }
 
-    public var responseEncoder: JSONEncoder {
+    public var responseEncoder: JSONEncoder { Self.sortedKeysEncoder }
+
+    /// One encoder for every answer (JSONEncoder is safe to share: its settings are never changed).
+    package static let sortedKeysEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return encoder
-    }
+    }()
 }
 
 /// The pieces a running server shares between requests.

@@ -84,7 +84,7 @@ struct DigitsJSONWriter {
 }
 
 /// The answer for F(n) or L(n), as the OpenAPI document describes it.
-package struct ValueAnswer: Codable, Equatable {
+package struct ValueAnswer: Codable {
     package var n: Int
     /// The value in decimal or hexadecimal, with a leading "-" when negative.
     package var value: String
@@ -117,7 +117,7 @@ package struct ValueAnswer: Codable, Equatable {
 }
 
 /// The answer for consecutive terms F(from), ..., F(from + count - 1).
-package struct TermsAnswer: Codable, Equatable {
+package struct TermsAnswer: Codable {
     package var from: Int
     package var count: Int
     package var values: [String]

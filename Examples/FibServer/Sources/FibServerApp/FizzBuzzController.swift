@@ -18,7 +18,7 @@ struct FizzBuzzController<Context: RequestContext> {
         }
     }
 
-    struct Answer: ResponseEncodable, Decodable {
+    struct Answer: ResponseEncodable {
         var number: String
         var result: String
     }
@@ -105,8 +105,8 @@ struct FizzBuzzController<Context: RequestContext> {
         return number
     }
 
-    struct MostCommon: ResponseEncodable, Decodable {
-        struct Entry: Codable {
+    struct MostCommon: ResponseEncodable {
+        struct Entry: Encodable {
             var number: String
             var count: Int
         }

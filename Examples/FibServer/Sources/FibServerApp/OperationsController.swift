@@ -41,8 +41,8 @@ struct OperationsController<Context: RequestContext> {
         var queued: Int
     }
 
-    struct Info: ResponseEncodable, Decodable {
-        struct Limits: Codable {
+    struct Info: ResponseEncodable {
+        struct Limits: Encodable {
             var maximumIndex: Int
             var iterativeIndex: Int
             var sequenceCount: Int
@@ -53,7 +53,7 @@ struct OperationsController<Context: RequestContext> {
             var counterCapacity: Int
             var cacheBytes: Int
         }
-        struct Pool: Codable {
+        struct Pool: Encodable {
             var threads: Int
             var queueLimit: Int
         }

@@ -11,8 +11,7 @@ import Foundation
 import Hummingbird
 
 let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 9
-let encoder = JSONEncoder()
-encoder.outputFormatting = .sortedKeys  // as the server's request context
+let encoder = AppRequestContext.sortedKeysEncoder  // the server's own
 
 /// Seconds per call of `body`, repeated until a round takes about 20 ms.
 func secondsPerCall(_ repetitions: Int, _ body: () throws -> Int) rethrows -> Double {

@@ -9,9 +9,7 @@ import Testing
 @Suite struct ResponseEncodingTests {
 
     static func sortedKeysEncoding(of value: some Encodable) throws -> ByteBuffer {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return ByteBuffer(data: try encoder.encode(value))
+        ByteBuffer(data: try AppRequestContext.sortedKeysEncoder.encode(value))
     }
 
     @Test func valuesAndTermsAreJSONEncodersBytes() async throws {

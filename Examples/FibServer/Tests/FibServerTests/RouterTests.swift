@@ -38,16 +38,8 @@ import Testing
         var strategy: String
     }
 
-    struct ValueBody: Decodable {
-        var n: Int
-        var value: String
-        var digits: Int
-        var format: String
-        var strategy: String
-        var elapsedMicroseconds: Int
-        var cached: Bool
-        var modulus: String?
-    }
+    /// The server's own description of a value's answer.
+    typealias ValueBody = ValueAnswer
 
     static func decode<T: Decodable>(_ type: T.Type, _ response: TestResponse) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(buffer: response.body))
