@@ -88,7 +88,7 @@ extension BigInt: LosslessStringConvertible {
 
     /// The value of digit values (each below `radix`, most significant first) by GMP's subquadratic
     /// `mpn_set_str`.
-    private static func parse(_ values: UnsafeBufferPointer<UInt8>, radix: Int) -> BigInt {
+    internal static func parse(_ values: UnsafeBufferPointer<UInt8>, radix: Int) -> BigInt {
         var parsed = BigInt()
         parsed.withUnsafeMutableMPZ { mpz in
             // Room for radix^count - 1, plus the extra limb mpn_set_str asks for (and one for the

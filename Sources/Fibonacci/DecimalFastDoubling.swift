@@ -80,7 +80,7 @@ extension DecimalFastDoubling {
 /// An upper bound on the base-10^19 limbs of F(n) or L(n): L(n) < φ^n + 1, log₁₀ φ = 0.2089876402...,
 /// and one limb to spare for the ± 2 of the formulas and the rounding.
 func decimalLimbsBound(_ n: UInt) -> Int {
-    Int(Double(n) * 0.20898764024997873 / Double(DecimalRadix.digitsPerLimb)) + 3
+    Int(Double(n) * log10Phi / Double(DecimalRadix.digitsPerLimb)) + 3
 }
 
 /// (F(k), F(k-1)) in base 10^19 and the working values of one computation.

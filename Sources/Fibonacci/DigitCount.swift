@@ -15,7 +15,6 @@ public func fibonacciDigitCount(_ n: Int) -> Int {
     precondition(n.magnitude <= FibonacciLimits.maximumIndex, "\(FibonacciError.indexTooLarge(index: n, maximum: FibonacciLimits.maximumIndex))")
     let index = Int(n.magnitude)
     if index <= smallFibonacciLimit { return BigInt(smallFibonacci[index]).decimalDigitCount }
-    let log10Phi = 0.20898764024997873, log10Sqrt5 = 0.3494850021680094
     let logarithm = Double(index) * log10Phi - log10Sqrt5
     // The product's rounding error grows with n: about n·2^-53 relative to log₁₀φ, with a wide margin.
     let margin = 1e-9 + Double(index) * 1e-15
@@ -26,16 +25,15 @@ public func fibonacciDigitCount(_ n: Int) -> Int {
     return isFibonacciAtLeastPowerOfTen(index, t) ? t + 1 : t
 }
 
+/// log₁₀φ and log₁₀√5 in `Double`: F(n) has ⌊n·log₁₀φ − log₁₀√5⌋ + 1 digits (n > 1).
+let log10Phi = 0.20898764024997873, log10Sqrt5 = 0.3494850021680094
+
 /// Whether F(n) >= 10^t, for n > 93, by interval arithmetic: F(n) = φ^n/√5 - ψ^n/√5 with
 /// |ψ^n/√5| < 1/2, and F(n) ≠ 10^t, so F(n) >= 10^t exactly when φ^n/√5 >= 10^t.
 func isFibonacciAtLeastPowerOfTen(_ n: Int, _ t: Int) -> Bool {
     var precision = 128
     while true {
-        let scaledSqrt5 = (BigInt(5) << (2 * precision)).squareRoot()  // ⌊√5·2^p⌋
-        let one = BigInt(1) << precision
-        let phi = Interval(low: (one + scaledSqrt5) >> 1, high: (one + scaledSqrt5 + 2) >> 1, exponent: -precision)
-        // 1/√5 = √5/5
-        let inverseSqrt5 = Interval(low: scaledSqrt5 / 5, high: (scaledSqrt5 + 1) / 5 + 1, exponent: -precision)
+        let (phi, inverseSqrt5) = Interval.phiAndInverseSqrt5(precision: precision)
         let lhs = phi.power(n, precision: precision).times(inverseSqrt5, precision: precision)
         let rhs = Interval(low: 10, high: 10, exponent: 0).power(t, precision: precision)
         if let order = lhs.compare(rhs) { return order >= 0 }
@@ -48,6 +46,14 @@ struct Interval {
     var low: BigInt
     var high: BigInt
     var exponent: Int
+
+    /// φ = (1 + √5)/2 and 1/√5 = √5/5, each bracketed to within a unit or two of 2^-precision.
+    static func phiAndInverseSqrt5(precision: Int) -> (phi: Interval, inverseSqrt5: Interval) {
+        let scaledSqrt5 = (BigInt(5) << (2 * precision)).squareRoot()  // ⌊√5·2^p⌋
+        let one = BigInt(1) << precision
+        return (Interval(low: (one + scaledSqrt5) >> 1, high: (one + scaledSqrt5 + 2) >> 1, exponent: -precision),
+                Interval(low: scaledSqrt5 / 5, high: (scaledSqrt5 + 1) / 5 + 1, exponent: -precision))
+    }
 
     /// The product, with both bounds cut to `precision` bits: low rounded down, high rounded up.
     func times(_ other: Interval, precision: Int) -> Interval {

@@ -95,7 +95,6 @@ func leadingPart(
     // The digit count is ⌊n log₁₀φ - log₁₀√5⌋ + 1. In Double, n (rounded to 53 bits, error at most
     // 64 for n <= 10^18), log₁₀φ (relative error 2^-53) and the product (half an ulp of 2·10^17, 16)
     // leave an error below 60 digits: so j leaves between `digits` + 4 and `digits` + 124 digits.
-    let log10Phi = 0.20898764024997873, log10Sqrt5 = 0.3494850021680094
     let estimatedDigitCount = Int(Double(n) * log10Phi - log10Sqrt5) + 1
     let guardDigits = 64
     var dropped = max(0, estimatedDigitCount - digits - guardDigits)
@@ -104,11 +103,8 @@ func leadingPart(
     var precision = startingPrecision
         ?? Int(3.33 * Double(digits + 2 * guardDigits)) + 2 * (Int.bitWidth - n.leadingZeroBitCount) + 64
     while true {
-        let scaledSqrt5 = (BigInt(5) << (2 * precision)).squareRoot()  // ⌊√5 · 2^p⌋
+        let (phi, inverseSqrt5) = Interval.phiAndInverseSqrt5(precision: precision)
         let one = BigInt(1) << precision
-        // φ = (1 + √5)/2 and 1/√5 = √5/5, each bracketed to within a unit or two of 2^-p.
-        let phi = Interval(low: (one + scaledSqrt5) >> 1, high: (one + scaledSqrt5 + 2) >> 1, exponent: -precision)
-        let inverseSqrt5 = Interval(low: scaledSqrt5 / 5, high: (scaledSqrt5 + 1) / 5 + 1, exponent: -precision)
         let tenth = Interval(low: one / 10, high: one / 10 + 1, exponent: -precision)
         let quotient = phi.power(n, precision: precision)
             .times(inverseSqrt5, precision: precision)
