@@ -57,11 +57,14 @@ extension BigInt: LosslessStringConvertible {
         let isValid = values.withUnsafeMutableBufferPointer { bytes in
             var isValid = true
             if radix <= 10 {
+                // The largest value seen, not a branch per byte: the loop vectorizes.
+                var largest: UInt8 = 0
                 for index in bytes.indices {
                     let value = bytes[index] &- UInt8(ascii: "0")
-                    isValid = isValid && value < UInt8(radix)
+                    largest = Swift.max(largest, value)
                     bytes[index] = value
                 }
+                isValid = largest < UInt8(radix)
             } else {
                 for index in bytes.indices {
                     let value = BigInt.digitValue(bytes[index])
