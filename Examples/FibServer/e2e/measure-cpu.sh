@@ -2,7 +2,8 @@
 # Server CPU per request: fib-server (at its default log level, a log line per request) answering
 # /api/fibonacci/90 against a bare Hummingbird route answering a fixed body (bare-route), and nginx
 # with an access log when it is installed, under the same wrk load, interleaved over rounds. CPU is
-# the server process's user + system time (/proc/PID/stat) over the requests wrk completed.
+# the server process's user + system time (/proc/PID/stat) over the requests wrk completed; the ratio
+# to the bare route is taken within each round, and its median reported.
 #
 # Usage: Examples/FibServer/e2e/measure-cpu.sh [rounds]
 #        (after swift build --package-path Examples/FibServer -c release)
@@ -43,7 +44,9 @@ for _ in $(seq 1 100); do curl -fsS http://127.0.0.1:18097/health > /dev/null 2>
 ticks() {
     if [ "$1" = nginx ]; then
         local total=0
-        for pid in $(pgrep -f "nginx: (master|worker)"); do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+        # The nginx started here: its master (from its pid file) and the master's workers.
+        local master; master="$(cat "$work/nginx/nginx.pid")"
+        for pid in "$master" $(pgrep -P "$master"); do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
         echo "$total"
     else
         awk '{print $14 + $15}' "/proc/$1/stat"
@@ -60,12 +63,16 @@ for round in $(seq 1 "$rounds"); do
         micro="$(echo "($after - $before) / $hz * 1000000 / $requests" | bc -l)"
         printf 'round %d  %-10s %8d requests  %6.1f µs of server CPU a request\n' "$round" "$name" "$requests" "$micro"
         cpu[$name]="${cpu[$name]:-} $micro"
+        cpu[$name/$round]="$micro"
     done
 done
 [ -f "$work/nginx/nginx.pid" ] && nginx -c "$work/nginx/nginx.conf" -s stop || true
-bare="$(echo "${cpu[bare-route]}" | median)"
+# Each server's figure over the bare route's in the same round, then the median: this VM's speed
+# drifts between rounds.
 for entry in "${servers[@]}"; do
     name="${entry%%:*}"
-    value="$(echo "${cpu[$name]}" | median)"
-    printf 'median %-10s %6.1f µs a request  %.2fx the bare route\n' "$name" "$value" "$(echo "$value / $bare" | bc -l)"
+    ratios=""
+    for round in $(seq 1 "$rounds"); do ratios="$ratios $(echo "${cpu[$name/$round]} / ${cpu[bare-route/$round]}" | bc -l)"; done
+    printf 'median %-10s %6.1f µs a request  %.2fx the bare route (median of the rounds'"'"' ratios)\n' "$name" \
+        "$(echo "${cpu[$name]}" | median)" "$(echo "$ratios" | median)"
 done
