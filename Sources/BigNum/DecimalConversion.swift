@@ -197,7 +197,7 @@ struct DecimalConversion {
                                   parallel: Bool) -> (quotient: BigInt, fraction: BigInt, low: Int)? {
         let size = cgmp_mpz_limb_count(value)
         guard count >= Self.reciprocalChunkThreshold && size > 0 else { return nil }
-        var low = 1 << (Int.bitWidth - 1 - (count - 1).leadingZeroBitCount)
+        var low = Self.largestPowerOfTwo(below: count)
         // On two threads, q's part and r's tree start as the two jobs: when q would be under half of
         // r, split at half the power instead (the product is of the same size), so that neither
         // thread waits for the other's first split.
@@ -326,11 +326,10 @@ struct DecimalConversion {
                 queue.add([.node(fraction, first: first, count: count)], repair: (first, count))
             }
         case .node(var fraction, let first, let count):
-            if count < queue.grain || count <= Self.leafChunks {
+            if count < queue.grain {  // grain >= 4 leaves: every leaf-sized node is below it
                 convert(&fraction, first: first, count: count)
             } else {
-                let high = 1 << (Int.bitWidth - 1 - (count - 1).leadingZeroBitCount)
-                let low = split(&fraction, count: count)
+                let (high, low) = split(&fraction, count: count)
                 queue.add([.node(fraction, first: first, count: high), .node(low, first: first + high, count: count - high)])
             }
         }
@@ -365,9 +364,9 @@ struct DecimalConversion {
 
     /// Splits the node of `count` chunks whose fraction is `fraction`: `fraction` becomes the high
     /// child's (its first `high` chunks, high the largest power of two below count, so that the
-    /// power is cached), and the low child's is returned.
-    private func split(_ fraction: inout BigInt, count: Int) -> BigInt {
-        let high = 1 << (Int.bitWidth - 1 - (count - 1).leadingZeroBitCount)
+    /// power is cached); returns `high` and the low child's fraction.
+    private func split(_ fraction: inout BigInt, count: Int) -> (high: Int, low: BigInt) {
+        let high = Self.largestPowerOfTwo(below: count)
         let power = powers[high.trailingZeroBitCount]
         let bits = Self.fractionBits(chunks: count)
         // Low child: φ_low = frac(φ · 10^(19·high)); its fraction is bits [b - b_low, b) of
@@ -376,7 +375,12 @@ struct DecimalConversion {
                                   lowLimbs: Self.fractionLimbs(chunks: count - high))
         // High child: φ_high = φ; its fraction is the node's, truncated to b_high bits.
         fraction.withUnsafeMutableMPZ { __gmpz_tdiv_q_2exp($0, $0, UInt(bits - Self.fractionBits(chunks: high))) }
-        return low
+        return (high, low)
+    }
+
+    /// The largest power of two below `count` (>= 2): the high part of a split.
+    static func largestPowerOfTwo(below count: Int) -> Int {
+        1 << (Int.bitWidth - 1 - (count - 1).leadingZeroBitCount)
     }
 
     /// Converts the node of chunks [first, first + count) whose fraction is `fraction` (b bits for
@@ -386,8 +390,7 @@ struct DecimalConversion {
             leaf(&fraction, first: first, count: count)
             return
         }
-        let high = 1 << (Int.bitWidth - 1 - (count - 1).leadingZeroBitCount)
-        var low = split(&fraction, count: count)
+        var (high, low) = split(&fraction, count: count)
         convert(&fraction, first: first, count: high)
         convert(&low, first: first + high, count: count - high)
     }
