@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "Fibonacci", package: "Fibonacci"),
                 .product(name: "FizzBuzz", package: "Fibonacci"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

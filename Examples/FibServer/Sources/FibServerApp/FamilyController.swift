@@ -49,7 +49,7 @@ struct FamilyController<Context: RequestContext> {
     }
 
     /// F(n) mod m or L(n) mod m, n and m of up to ``modularDigitLimit`` digits.
-    func residue(_ sequence: IntegerSequence, nText: String, modulusText: String, hexadecimal: Bool, plain: Bool,
+    func residue(_ sequence: IntegerSequence, nText: String, modulusText: String, format: DigitFormat, plain: Bool,
                  request: Request, context: Context) async throws -> Response {
         let n = try Parse.bigInteger(nText, name: "n", digitLimit: Self.modularDigitLimit)
         let m = try Parse.bigInteger(modulusText, name: "mod", digitLimit: Self.modularDigitLimit)
@@ -63,10 +63,10 @@ struct FamilyController<Context: RequestContext> {
             case .lucas: try lucas(n, modulo: m)
             }
         }
-        let text = String(residue, radix: hexadecimal ? 16 : 10)
+        let text = String(residue, radix: format.radix)
         if plain { return FibonacciController<Context>.plainText(Array(text.utf8)) }
         return try Residue(n: n.description, modulus: m.description, value: text, digits: text.count,
-                           format: hexadecimal ? "hex" : "decimal", elapsedMicroseconds: (ContinuousClock.now - start).microseconds)
+                           format: format.rawValue, elapsedMicroseconds: (ContinuousClock.now - start).microseconds)
             .response(from: request, context: context)
     }
 
@@ -83,9 +83,10 @@ struct FamilyController<Context: RequestContext> {
 
     func lucasSequence(request: Request, context: Context) async throws -> LucasSequenceBody {
         let nText = context.parameters.get("n") ?? ""
-        let modulus = try request.query("mod").map { try Parse.bigInteger($0, name: "mod", digitLimit: Self.modularDigitLimit) }
+        let query = request.uri.queryParameters  // parsed once for mod, p and q
+        let modulus = try query.query("mod").map { try Parse.bigInteger($0, name: "mod", digitLimit: Self.modularDigitLimit) }
         let coefficientLimit = modulus == nil ? Self.coefficientDigitLimit : Self.modularDigitLimit
-        guard let pText = request.query("p"), let qText = request.query("q") else {
+        guard let pText = query.query("p"), let qText = query.query("q") else {
             throw APIError.badRequest("Give both coefficients: /api/lucas-sequence/{n}?p=P&q=Q")
         }
         let p = try Parse.bigInteger(pText, name: "p", digitLimit: coefficientLimit)

@@ -23,14 +23,15 @@ struct FibonacciController<Context: RequestContext> {
 
     func single(_ kind: IntegerSequence, request: Request, context: Context) async throws -> Response {
         let nText = context.parameters.get("n") ?? ""
-        let strategy = try strategyOption(request)
-        let hexadecimal = try isHexadecimal(request)
+        let query = request.uri.queryParameters  // parsed once for every option
+        let strategy = try strategyOption(query)
+        let format = try formatOption(query)
         let plain = prefersPlainText(request)
-        if let modulus = request.query("mod") {
+        if let modulus = query.query("mod") {
             // n and m of any size up to the family's digit limit: the residue, never F(n) itself (it has
             // one method, which the answer names, whatever strategy was asked for).
             return try await FamilyController<Context>(settings: settings, pool: service.pool)
-                .residue(kind, nText: nText, modulusText: modulus, hexadecimal: hexadecimal, plain: plain, request: request, context: context)
+                .residue(kind, nText: nText, modulusText: modulus, format: format, plain: plain, request: request, context: context)
         }
         let n = try Parse.integer(nText, name: "n")
         guard n.magnitude <= settings.maximumIndex else {
@@ -41,7 +42,7 @@ struct FibonacciController<Context: RequestContext> {
             throw APIError.unprocessable(
                 "The iterative strategy takes O(n²) time; this server runs it for |n| up to \(settings.iterativeIndexLimit), not \(n)")
         }
-        let key = ValueService.Key(kind: kind, n: n, strategy: strategy, format: hexadecimal ? .hex : .decimal)
+        let key = ValueService.Key(kind: kind, n: n, strategy: strategy, format: format)
         let value: ComputedValue
         var cached = false
         if let ready = try service.readyValue(for: key) {
@@ -54,7 +55,7 @@ struct FibonacciController<Context: RequestContext> {
         }
         let digits = value.digits
         if plain { return Self.plainText(digits) }
-        return ValueAnswer.response(n: n, digits: digits, format: hexadecimal ? "hex" : "decimal", strategy: value.strategy,
+        return ValueAnswer.response(n: n, digits: digits, format: format.rawValue, strategy: value.strategy,
                                     elapsedMicroseconds: value.elapsed.microseconds, cached: cached)
     }
 
@@ -79,8 +80,9 @@ struct FibonacciController<Context: RequestContext> {
 
     func sequence(request: Request) async throws -> Response {
         let limit = settings.maximumIndex
-        let from = try Parse.query(request, "from", default: 0, in: -limit...limit)
-        let count = try Parse.query(request, "count", default: 10, in: 1...settings.sequenceCountLimit)
+        let query = request.uri.queryParameters
+        let from = try Parse.query(query, "from", default: 0, in: -limit...limit)
+        let count = try Parse.query(query, "count", default: 10, in: 1...settings.sequenceCountLimit)
         let last = from + count - 1
         guard last <= limit else {
             throw APIError.unprocessable("from + count - 1 = \(last) is beyond this server's limit of \(limit)")
@@ -98,8 +100,8 @@ struct FibonacciController<Context: RequestContext> {
 
     // MARK: - Options
 
-    func strategyOption(_ request: Request) throws -> FibonacciStrategy? {
-        guard let name = request.query("strategy"), name != "default" else { return nil }
+    func strategyOption(_ query: some QueryReading) throws -> FibonacciStrategy? {
+        guard let name = query.query("strategy"), name != "default" else { return nil }
         guard let strategy = FibonacciStrategy(rawValue: name) else {
             let names = FibonacciStrategy.allCases.map(\.rawValue).joined(separator: ", ")
             throw APIError.badRequest("Unknown strategy \"\(name.prefix(40))\"; use one of: default, \(names)")
@@ -107,12 +109,12 @@ struct FibonacciController<Context: RequestContext> {
         return strategy
     }
 
-    func isHexadecimal(_ request: Request) throws -> Bool {
-        switch request.query("format") {
-        case nil, "decimal": false
-        case "hex": true
-        case let other?: throw APIError.badRequest("Unknown format \"\(other.prefix(40))\"; use decimal or hex")
+    func formatOption(_ query: some QueryReading) throws -> DigitFormat {
+        guard let name = query.query("format") else { return .decimal }
+        guard let format = DigitFormat(rawValue: name) else {
+            throw APIError.badRequest("Unknown format \"\(name.prefix(40))\"; use decimal or hex")
         }
+        return format
     }
 
     /// Whether the client asked for `text/plain` ahead of JSON.

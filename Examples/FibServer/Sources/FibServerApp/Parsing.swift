@@ -43,9 +43,18 @@ protocol QueryReading {
 }
 
 import Hummingbird
+import HummingbirdCore  // FlatDictionary, the parsed query string
 
 extension Request: QueryReading {
+    /// One parameter; a handler that reads several takes `uri.queryParameters` once instead (each
+    /// read of it parses the whole query string).
     func query(_ name: String) -> String? {
-        uri.queryParameters[Substring(name)].map(String.init)
+        uri.queryParameters.query(name)
+    }
+}
+
+extension FlatDictionary<Substring, Substring>: QueryReading {
+    func query(_ name: String) -> String? {
+        self[Substring(name)].map(String.init)
     }
 }

@@ -26,6 +26,8 @@ final class ComputedValue: Sendable {
 /// How a value is written in a response.
 enum DigitFormat: String, Sendable {
     case decimal, hex
+
+    var radix: Int { self == .hex ? 16 : 10 }
 }
 
 /// Computes values on the pool, shares one computation among concurrent requests for the same value,
@@ -142,7 +144,7 @@ final class ValueService: Sendable {
                     value = try fibonacci(key.n - 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
                         + fibonacci(key.n + 1, using: strategy, maximumIndex: maximumIndex + 1, shouldStop: isCancelled)
                 }
-                digits = value.utf8Digits(radix: key.format == .hex ? 16 : 10, threads: 2)
+                digits = value.utf8Digits(radix: key.format.radix, threads: 2)
                 strategyName = strategy.rawValue
             }
         } catch FibonacciError.cancelled {
