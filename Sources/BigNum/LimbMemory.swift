@@ -18,4 +18,14 @@ enum LimbMemory {
         __gmp_get_memory_functions(nil, nil, &free)
         free!(UnsafeMutableRawPointer(pointer), count * MemoryLayout<Limb>.stride)
     }
+
+    /// Shrinks a buffer from ``allocate(_:as:)`` of `count` limbs to `newCount` (<= count) limbs,
+    /// keeping its first `newCount`; the buffer may move.
+    static func shrink<Limb: FixedWidthInteger>(_ pointer: UnsafeMutablePointer<Limb>, from count: Int, to newCount: Int) -> UnsafeMutablePointer<Limb> {
+        var reallocate: (@convention(c) (UnsafeMutableRawPointer?, Int, Int) -> UnsafeMutableRawPointer?)?
+        __gmp_get_memory_functions(nil, &reallocate, nil)
+        let stride = MemoryLayout<Limb>.stride
+        return reallocate!(UnsafeMutableRawPointer(pointer), count * stride, newCount * stride)!
+            .bindMemory(to: Limb.self, capacity: newCount)
+    }
 }

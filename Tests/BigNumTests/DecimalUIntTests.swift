@@ -77,6 +77,23 @@ import TestSupport
         }
     }
 
+    /// Squares at two points subtract the odd-indexed limbs' packing from the even-indexed ones' or
+    /// the reverse, whichever is larger: values with either half zero or dominant, and equal halves.
+    @Test func squaresAtTwoPointsWithEitherHalfLarger() {
+        let nines = DecimalUInt.radix - 1
+        var generator = SeededGenerator(seed: 11)
+        for size in [24, 25, 26, 27, 100, 101, 1_001, 4_000, 4_001] {
+            let evensOnly = (0..<size).map { $0 & 1 == 0 ? nines : 0 }
+            let oddsOnly = (0..<size).map { $0 & 1 == 1 ? nines : 1 }
+            let lowEvens = (0..<size).map { $0 & 1 == 0 ? UInt64.random(in: 0..<10, using: &generator) : nines }
+            let sameHalves = (0..<size).map { UInt64($0 / 2 + 1) }
+            for limbs in [evensOnly, oddsOnly, lowEvens, sameHalves] {
+                let (slow, fast) = Self.products(limbs, limbs)
+                #expect(slow == fast, "square of \(size) limbs")
+            }
+        }
+    }
+
     @Test func kroneckerProductsAtLargeSizes() {
         // 10^5 limbs through BigInt (GMP), schoolbook would be too slow here.
         var generator = SeededGenerator(seed: 7)
