@@ -189,17 +189,3 @@ package func decimalCompare(_ a: UnsafePointer<UInt64>, _ na: Int, _ b: UnsafePo
     }
     return 0
 }
-
-/// r = a / d for a word d >= 1, from the top limb down; returns the remainder. r may be a.
-package func decimalDivide(_ r: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ n: Int, by d: UInt64) -> UInt64 {
-    var remainder: UInt64 = 0
-    var i = n - 1
-    while i >= 0 {
-        // remainder · 10^19 + a[i] < d · 10^19: the quotient is a limb, and the division cannot trap.
-        let numerator = remainder.multipliedFullWidth(by: DecimalRadix.radix)
-        let (low, carry) = numerator.low.addingReportingOverflow(a[i])
-        (r[i], remainder) = d.dividingFullWidth((high: numerator.high &+ (carry ? 1 : 0), low: low))
-        i -= 1
-    }
-    return remainder
-}

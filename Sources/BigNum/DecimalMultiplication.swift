@@ -9,8 +9,12 @@ import CGMP
 // with w the bit length of that bound the columns cannot overlap: every c_k reads back exactly from
 // its own slot. Then a·b = Σ c_k·R^k, and one pass of carries turns the column sums into limbs.
 // w is 127 bits plus the bit length of min(na, nb): 144 bits at 10^5 limbs, about 7.6 bits a decimal
-// digit against 3.3 in binary, so a Kronecker square costs 2.2 to 2.6 binary squares of the value;
-// squares are evaluated at two points instead (`squareAtTwoPoints`), two squares of half the size.
+// digit against 3.3 in binary, so a Kronecker square costs 2.2 to 2.6 binary squares of the value.
+//
+// Every product here is evaluated at the two points ±2^v, v = ⌈w/2⌉ (Harvey, "Faster polynomial
+// multiplication via multipoint Kronecker substitution", 2009): two binary products of half the
+// size instead of one, which GMP does sooner (its cost grows faster than the size), and which can
+// run on two threads.
 
 /// Limbs from which a product goes through Kronecker substitution rather than the schoolbook.
 package let decimalKroneckerThreshold = 24
@@ -18,11 +22,11 @@ package let decimalKroneckerThreshold = 24
 /// Reusable buffers for Kronecker products, so that a loop of squarings allocates once. One
 /// workspace serves one thread at a time.
 package final class DecimalProductWorkspace: @unchecked Sendable {
-    private var packedA = LimbBuffer()
-    private var packedB = LimbBuffer()
+    /// Each operand at the two points: A(2^v) and |A(-2^v)|.
+    private var pointsA = (LimbBuffer(), LimbBuffer())
+    private var pointsB = (LimbBuffer(), LimbBuffer())
+    /// The two binary products, side by side.
     private var product = LimbBuffer()
-    /// The packed value at both points, for squares at two points.
-    private var packedBoth = LimbBuffer()
 
     package init() {}
 
@@ -30,10 +34,15 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
 
     /// Frees the buffers (they are allocated again on the next product).
     package func release() {
-        packedA.release()
-        packedB.release()
-        packedBoth.release()
+        releasePackedOperands()
         product.release()
+    }
+
+    private func releasePackedOperands() {
+        pointsA.0.release()
+        pointsA.1.release()
+        pointsB.0.release()
+        pointsB.1.release()
     }
 
     /// r = a², 2n limbs (the top one may be zero). r must not overlap a.
@@ -59,10 +68,12 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
     /// caller takes over (free it with `LimbMemory.free(_:count:)`): the binary product's own
     /// buffer, unpacked in place and shrunk, so that the result needs no memory of its own, and the
     /// packed operands are freed before unpacking. For the last, largest product of a computation.
-    /// `afterPacking` runs once the operands have been read (packed), before the binary product: the
-    /// caller may free them there.
+    /// `afterPacking` runs once the operands have been read (packed), before the binary products:
+    /// the caller may free them there. With `concurrently`, the binary products at the two points
+    /// run at once on two threads (`runConcurrently`).
     package func productInOwnBuffer(
-        _ a: UnsafePointer<UInt64>, _ na: Int, _ b: UnsafePointer<UInt64>, _ nb: Int, afterPacking: () -> Void = {}
+        _ a: UnsafePointer<UInt64>, _ na: Int, _ b: UnsafePointer<UInt64>, _ nb: Int, concurrently: Bool = false,
+        afterPacking: () -> Void = {}
     ) -> (limbs: UnsafeMutablePointer<UInt64>, capacity: Int) {
         precondition(na > 0 && nb > 0)
         if Swift.min(na, nb) < decimalKroneckerThreshold {
@@ -71,19 +82,17 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
             afterPacking()
             return (limbs, na + nb)
         }
-        let columns = kroneckerProduct(a, na, b, nb, afterPacking: afterPacking)
+        let columns = kroneckerProduct(a, na, b, nb, concurrently: concurrently, afterPacking: afterPacking)
         var capacity = product.capacity
         product.relinquish()
-        packedA.release()
-        packedB.release()
-        packedBoth.release()
-        // In place: column k is read from word ⌊(k·step + offset)/64⌋ >= k on (step >= 64), at or
-        // beyond the word k that receives limb k, and every word of column k is read before limb k
-        // is written; odd columns of a square at two points come from past the result's end.
-        var limbs = UnsafeMutableRawPointer(mutating: columns.even).bindMemory(to: UInt64.self, capacity: capacity)
+        releasePackedOperands()
+        // In place: column k is read from word ⌊(k·step + offset)/64⌋ >= k on (step >= 64) of the
+        // first product or the second (past the result's end), at or beyond the word k that receives
+        // limb k, and every word of column k is read before limb k is written.
+        var limbs = UnsafeMutableRawPointer(mutating: columns.first).bindMemory(to: UInt64.self, capacity: capacity)
         unpack(columns, count: na + nb - 1, into: limbs)
-        // The binary product took two to four times the result's words: give the rest back, but for
-        // one limb, so that a sum that follows needs no copy.
+        // The binary products took three to four times the result's words: give the rest back, but
+        // for one limb, so that a sum that follows needs no copy.
         limbs = LimbMemory.shrink(limbs, from: capacity, to: na + nb + 1)
         capacity = na + nb + 1
         return (limbs, capacity)
@@ -91,94 +100,116 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
 
     /// Where the column sums of a Kronecker product lie: column k is the `width` bits from bit
     /// k·step + offset of `even` (k even) or `odd` (k odd), each followed by four zero words
-    /// (unpacking reads a slot as four whole words).
+    /// (unpacking reads a slot as four whole words). `first` is the start of the buffer.
     private struct Columns {
-        let even: UnsafePointer<UInt64>, odd: UnsafePointer<UInt64>
+        let even: UnsafePointer<UInt64>, odd: UnsafePointer<UInt64>, first: UnsafePointer<UInt64>
         let step: Int, offset: Int, width: Int
     }
 
-    /// The binary product of the packed operands in `product`, and where its columns lie.
+    /// a·b at the two points ±2^v, v = ⌈w/2⌉ >= 64 (w the one-point slot): with E and O the even- and
+    /// odd-indexed limbs of a placed at bit i·v, A(2^v) = E + O and A(-2^v) = E - O, likewise for b,
+    /// and with P = A(2^v)B(2^v), M = A(-2^v)B(-2^v),
+    ///   (P + M)/2 = Σ c_k·2^(kv) over even k,   (P - M)/2 = Σ c_k·2^(kv) over odd k,
+    /// where successive columns of one parity lie 2v >= w bits apart: no overlap. GMP computes P and
+    /// |M| (two products of half the size); M's sign is that of (E_a - O_a)(E_b - O_b), and
+    /// P >= |M|, so P + |M| and P - |M| are the two halves' sums, in one order or the other.
+    /// Measured for squares against one point: 0.80x to 0.83x from 100 to 1,100 limbs, 0.68x at
+    /// 2,000, 0.88x to 0.98x at 5,000 to 20,000 and 0.84x to 0.94x at 55,000 to 110,000 (GMP's FFT
+    /// sizes come in steps, so the ratio wanders).
     private func kroneckerProduct(
-        _ a: UnsafePointer<UInt64>, _ na: Int, _ b: UnsafePointer<UInt64>, _ nb: Int, afterPacking: () -> Void = {}
+        _ a: UnsafePointer<UInt64>, _ na: Int, _ b: UnsafePointer<UInt64>, _ nb: Int, concurrently: Bool = false,
+        afterPacking: () -> Void = {}
     ) -> Columns {
-        let width = slotWidth(columnTerms: Swift.min(na, nb))
-        if a == b && na == nb {
-            return squareAtTwoPoints(a, na, width: width, afterPacking: afterPacking)
-        }
-        packedBoth.release()  // a square's alone: not held through a product (a computation's last)
-        let countA = packedLimbCount(na, width)
-        let packedLeft = packedA.reserve(countA)
-        pack(a, na, width: width, into: packedLeft, countA)
-        let countB = packedLimbCount(nb, width)
-        let packedRight = packedB.reserve(countB)
-        pack(b, nb, width: width, into: packedRight, countB)
+        let step = (slotWidth(columnTerms: Swift.min(na, nb)) + 1) / 2
+        let isSquare = a == b && na == nb
+        let left = packAtTwoPoints(a, na, step: step, into: &pointsA)
+        let right = isSquare ? left : packAtTwoPoints(b, nb, step: step, into: &pointsB)
         afterPacking()
-        let out = product.reserve(countA + countB + 4)
-        // mpn_mul wants the longer operand first.
-        if countA >= countB {
-            _ = __gmpn_mul(out, packedLeft, countA, packedRight, countB)
-        } else {
-            _ = __gmpn_mul(out, packedRight, countB, packedLeft, countA)
+        // P and |M|, each count + 1 words (the sum's carry) and four zero words.
+        let count = left.count + right.count
+        let region = count + 5
+        let out = product.reserve(2 * region)
+        let (plus, minus) = (out, out + region)
+        minus.initialize(repeating: 0, count: region)
+        let productAtPlus = { Self.binaryProduct(plus, left.plus, left.count, right.plus, right.count) }
+        let productAtMinus = {
+            if left.minusCount > 0 && right.minusCount > 0 {
+                Self.binaryProduct(minus, left.minus, left.minusCount, right.minus, right.minusCount)
+            }
         }
-        (out + countA + countB).initialize(repeating: 0, count: 4)
-        let columns = UnsafeRawPointer(out).assumingMemoryBound(to: UInt64.self)
-        return Columns(even: columns, odd: columns, step: width, offset: 0, width: width)
+        if concurrently {
+            runConcurrently(productAtPlus, productAtMinus)
+        } else {
+            productAtPlus()
+            productAtMinus()
+        }
+        // plus = P + |M|; minus = P - |M| = plus - 2|M|.
+        plus[count] = __gmpn_add_n(plus, plus, minus, count)
+        minus[count] = __gmpn_lshift(minus, minus, count, 1)
+        _ = __gmpn_sub_n(minus, plus, minus, count + 1)
+        (plus + count + 1).initialize(repeating: 0, count: 4)
+        // GMP's limbs are UInt, the decimal ones UInt64: the same words.
+        let (sum, difference) = (UnsafeRawPointer(plus).assumingMemoryBound(to: UInt64.self),
+                                 UnsafeRawPointer(minus).assumingMemoryBound(to: UInt64.self))
+        let minusIsPositive = left.evensAreLarger == right.evensAreLarger
+        // Halving is reading one bit higher.
+        return Columns(
+            even: minusIsPositive ? sum : difference, odd: minusIsPositive ? difference : sum, first: sum,
+            step: step, offset: 1, width: 2 * step)
     }
 
-    /// a² by Kronecker substitution at the two points ±2^w with w = ⌈width/2⌉ (Harvey, "Faster
-    /// polynomial multiplication via multipoint Kronecker substitution", 2009): with E and O the
-    /// even- and odd-indexed limbs placed at bit i·w, A(2^w) = E + O and |A(-2^w)| = |2E - A(2^w)|, and
-    ///   (A(2^w)² + A(-2^w)²) / 2 = Σ c_k·2^(kw) over even k,   (A(2^w)² - A(-2^w)²) / 2 over odd k,
-    /// where successive even (or odd) columns lie 2w >= width bits apart: no overlap. Two squares of
-    /// half the size instead of one: measured 0.7x to 0.9x the time of one square at one point
-    /// (30 to 110,000 limbs), most where GMP squares by Toom-Cook, whose cost grows as size^1.4 to
-    /// size^1.5, and still some in its FFT range.
-    private func squareAtTwoPoints(
-        _ a: UnsafePointer<UInt64>, _ n: Int, width: Int, afterPacking: () -> Void
-    ) -> Columns {
-        let step = (width + 1) / 2  // >= 64: limbs below 2^64 never overlap
-        // One spare word: the last limb's high word, and the carry of doubling E.
-        let count = packedLimbCount(n, step) + 1
-        let (evens, both) = (packedA.reserve(count), packedBoth.reserve(count))
+    /// r = a·b (a² when they are the same limbs) by GMP, r of na + nb words.
+    private static func binaryProduct(
+        _ r: UnsafeMutablePointer<UInt>, _ a: UnsafePointer<UInt>, _ na: Int, _ b: UnsafePointer<UInt>, _ nb: Int
+    ) {
+        if a == b && na == nb {
+            __gmpn_sqr(r, a, na)
+        } else if na >= nb {  // mpn_mul wants the longer operand first
+            _ = __gmpn_mul(r, a, na, b, nb)
+        } else {
+            _ = __gmpn_mul(r, b, nb, a, na)
+        }
+    }
+
+    /// One operand at the two points: `plus` = A(2^v), `count` words; `minus` = |A(-2^v)|,
+    /// `minusCount` words (normalized; 0 when it is zero), with `evensAreLarger` its sign.
+    private struct PackedAtTwoPoints {
+        let plus: UnsafePointer<UInt>, minus: UnsafePointer<UInt>
+        let count: Int, minusCount: Int, evensAreLarger: Bool
+    }
+
+    /// Packs a's limbs at bit i·step (step >= 64) into `buffers`: A(2^step) = E + O and
+    /// |A(-2^step)| = |E - O| = |2E - (E + O)|.
+    private func packAtTwoPoints(
+        _ a: UnsafePointer<UInt64>, _ n: Int, step: Int, into buffers: inout (LimbBuffer, LimbBuffer)
+    ) -> PackedAtTwoPoints {
+        // Limb n - 1 ends below bit n·step (step >= 64); one spare word for the carry of doubling E.
+        let count = (n * step + 63) / 64 + 1
+        let (plus, evens) = (buffers.0.reserve(count), buffers.1.reserve(count))
+        plus.initialize(repeating: 0, count: count)
         evens.initialize(repeating: 0, count: count)
-        both.initialize(repeating: 0, count: count)
         var bit = 0
         for i in 0..<n {
             // Adjacent limbs may share a word (step < 128): add the bits in rather than assign them.
             let index = bit >> 6, shift = bit & 63, limb = UInt(a[i])
-            both[index] |= limb << shift
-            if shift != 0 { both[index + 1] |= limb >> (64 - shift) }
+            plus[index] |= limb << shift
+            if shift != 0 { plus[index + 1] |= limb >> (64 - shift) }
             if i & 1 == 0 {
                 evens[index] = limb << shift  // even limbs lie 2·step >= 128 bits apart
                 if shift != 0 { evens[index + 1] = limb >> (64 - shift) }
             }
             bit += step
         }
-        afterPacking()
-        // both = E + O; |E - O| = |2E - both|, into evens.
         _ = __gmpn_lshift(evens, evens, count, 1)  // 2E < 2^(64·count): the spare word holds it
-        if __gmpn_cmp(evens, both, count) >= 0 {
-            _ = __gmpn_sub_n(evens, evens, both, count)
+        let evensAreLarger = __gmpn_cmp(evens, plus, count) >= 0
+        if evensAreLarger {
+            _ = __gmpn_sub_n(evens, evens, plus, count)
         } else {
-            _ = __gmpn_sub_n(evens, both, evens, count)
+            _ = __gmpn_sub_n(evens, plus, evens, count)
         }
-        var differenceCount = count
-        while differenceCount > 0 && evens[differenceCount - 1] == 0 { differenceCount -= 1 }
-        // sum = (E + O)², difference = (E - O)², each 2·count + 1 words and four zero words.
-        let region = 2 * count + 5
-        let out = product.reserve(2 * region)
-        let (sum, difference) = (out, out + region)
-        __gmpn_sqr(sum, both, count)
-        difference.initialize(repeating: 0, count: region)
-        if differenceCount > 0 { __gmpn_sqr(difference, evens, differenceCount) }
-        // sum = S1 + S2 = 2·Σ even columns; difference = S1 - S2 = sum - 2·S2 = 2·Σ odd columns.
-        sum[2 * count] = __gmpn_add_n(sum, sum, difference, 2 * count)
-        difference[2 * count] = __gmpn_lshift(difference, difference, 2 * count, 1)
-        _ = __gmpn_sub_n(difference, sum, difference, 2 * count + 1)
-        (sum + 2 * count + 1).initialize(repeating: 0, count: 4)
-        let columns = UnsafeRawPointer(out).assumingMemoryBound(to: UInt64.self)
-        // Halving is reading one bit higher.
-        return Columns(even: columns, odd: columns + region, step: step, offset: 1, width: 2 * step)
+        var minusCount = count
+        while minusCount > 0 && evens[minusCount - 1] == 0 { minusCount -= 1 }
+        return PackedAtTwoPoints(plus: plus, minus: evens, count: count, minusCount: minusCount, evensAreLarger: evensAreLarger)
     }
 
     /// The bit length of terms·(R - 1)^2, the largest possible column sum: slots of this width cannot
@@ -193,23 +224,6 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
         // Unpacking reads a slot as three words with the carry added: keep the top word below 2^62.
         precondition(width <= 190, "decimal product too large for Kronecker substitution")
         return width
-    }
-
-    private func packedLimbCount(_ n: Int, _ width: Int) -> Int {
-        (n * width + 63) / 64
-    }
-
-    /// Writes limb i of a at bit i·width of the zeroed packed number. width >= 128, so a limb's two
-    /// words never reach the next limb's first word.
-    private func pack(_ a: UnsafePointer<UInt64>, _ n: Int, width: Int, into packed: UnsafeMutablePointer<UInt>, _ count: Int) {
-        packed.initialize(repeating: 0, count: count)
-        var bit = 0
-        for i in 0..<n {
-            let index = bit >> 6, shift = bit & 63, limb = UInt(a[i])
-            packed[index] = limb << shift
-            if shift != 0 { packed[index + 1] = limb >> (64 - shift) }
-            bit += width
-        }
     }
 
     /// Reads the column sums and carries them into limbs: count + 1 limbs.

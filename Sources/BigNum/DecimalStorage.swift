@@ -63,16 +63,20 @@ package final class DecimalStorage: @unchecked Sendable {
 
     /// self = a · b (a square when a and b are the same), in the product's own buffer, which replaces
     /// self's: no second buffer of the result's size (see
-    /// ``DecimalProductWorkspace/productInOwnBuffer(_:_:_:_:)``). self must be neither.
-    /// With `releasingOperands`, a and b are released as soon as they have been read.
+    /// ``DecimalProductWorkspace/productInOwnBuffer(_:_:_:_:concurrently:afterPacking:)``). self must be neither.
+    /// With `releasingOperands`, a and b are released as soon as they have been read; with
+    /// `concurrently`, the product's two halves run on two threads.
     package func setProductInOwnBuffer(
-        _ a: DecimalStorage, _ b: DecimalStorage, using workspace: DecimalProductWorkspace, releasingOperands: Bool = false
+        _ a: DecimalStorage, _ b: DecimalStorage, using workspace: DecimalProductWorkspace, releasingOperands: Bool = false,
+        concurrently: Bool = false
     ) {
         precondition(self !== a && self !== b, "setProduct cannot multiply in place")
         release()  // the product brings its own buffer: self's goes first
         let productCount = a.count + b.count  // read before the operands may be released
         guard a.count > 0 && b.count > 0 else { return }
-        let (product, productCapacity) = workspace.productInOwnBuffer(a.limbs, a.count, b.limbs, b.count) {
+        let (product, productCapacity) = workspace.productInOwnBuffer(
+            a.limbs, a.count, b.limbs, b.count, concurrently: concurrently
+        ) {
             if releasingOperands {
                 a.release()
                 b.release()
@@ -134,13 +138,6 @@ package final class DecimalStorage: @unchecked Sendable {
     package func subtract(_ value: UInt64) {
         let borrow = decimalSubtractWord(limbs, count, value)
         precondition(borrow == 0, "subtract: a negative result")
-        count = decimalNormalizedCount(limbs, count)
-    }
-
-    /// self /= d, for a word d that divides self exactly (checked).
-    package func divideExactly(by d: UInt64) {
-        let remainder = decimalDivide(limbs, limbs, count, by: d)
-        precondition(remainder == 0, "divideExactly: \(d) does not divide the value")
         count = decimalNormalizedCount(limbs, count)
     }
 }

@@ -9,8 +9,9 @@ import BigNum
 /// for `mpz_fib_ui` followed by `mpz_get_str`.
 ///
 /// With `parallelLimbs`, the two squarings of a step run on two threads (each packs, squares and
-/// unpacks its own) once F(j) has that many limbs, and the final product becomes two squarings on two
-/// threads; below it the code is exactly the single-threaded one.
+/// unpacks its own) once F(j) has that many limbs, and so do the final product's two halves (the
+/// binary products at its two points, `DecimalProductWorkspace`); below it the code is exactly the
+/// single-threaded one.
 struct DecimalFastDoubling {
     /// Limbs of F(j) from which work is split over two threads; `Int.max` never splits.
     let parallelLimbs: Int
@@ -28,11 +29,7 @@ struct DecimalFastDoubling {
         }
         let k = n / 2
         let state = try DoublingState(k, parallelLimbs: parallelLimbs, checkpoint: checkpoint)
-        if finishesOnTwoThreads(limbs: state.f.count) {
-            state.finishFibonacciWithTwoSquarings(n, into: result)
-        } else {
-            state.finishFibonacciWithOneProduct(n, into: result)
-        }
+        state.finishFibonacci(n, into: result, concurrently: finishesOnTwoThreads(limbs: state.f.count))
         return DecimalUInt(storage: result)
     }
 
@@ -45,7 +42,7 @@ struct DecimalFastDoubling {
         }
         let k = n / 2
         let state = try DoublingState(k, parallelLimbs: parallelLimbs, checkpoint: checkpoint)
-        state.finishLucas(n, into: result, twoThreads: finishesOnTwoThreads(limbs: state.f.count))
+        state.finishLucas(n, into: result, concurrently: finishesOnTwoThreads(limbs: state.f.count))
         return DecimalUInt(storage: result)
     }
 
@@ -64,15 +61,9 @@ struct DecimalFastDoubling {
 }
 
 extension DecimalFastDoubling {
-    /// Whether the last step, for F(k) of `limbs` limbs, takes two squarings on two threads rather
-    /// than one product on one. Two squarings are faster wherever the steps run on two threads, but
-    /// between 2,000 and 20,000 limbs (n from about 3.6·10^5 to 3.6·10^6) two squarings at once, each
-    /// with GMP's scratch, took the peak memory to 2.5x of `mpz_fib_ui` + `mpz_get_str`'s at
-    /// n = 10^6, where one product peaks at 1.9x and costs about 5 % more time; there, one product.
-    /// (Below 2,000 limbs GMP's own conversion needs so little memory that no choice stays under
-    /// 2.5x of it: 2.8x to 3.5x at n = 2·10^5 to 3·10^5, against 2.0x at 10^5.)
+    /// Whether the last product, for F(k) of `limbs` limbs, runs its two halves on two threads.
     func finishesOnTwoThreads(limbs: Int) -> Bool {
-        limbs >= parallelLimbs && !(2_000..<20_000).contains(limbs)
+        limbs >= parallelLimbs
     }
 }
 
@@ -88,7 +79,8 @@ private struct DoublingState {
     /// f = F(k), g = F(k-1) at the end; a and b are working space. The four trade roles as the loop
     /// goes, so the values end up wherever the names then point.
     var f, g, a, b: DecimalStorage
-    /// One workspace per thread: each packs and squares its own operand.
+    /// One workspace per thread: each packs and squares its own operand (the last product takes
+    /// the first, and the helper thread multiplies at one of its points).
     let workspaces = (DecimalProductWorkspace(), DecimalProductWorkspace())
     let k: UInt
     let parallelLimbs: Int
@@ -115,41 +107,29 @@ private struct DoublingState {
 
     /// F(n) from f = F(k), g = F(k-1), k = n/2, by one product, as GMP does:
     ///   F(2k+1) = (2F(k) + F(k-1)) (2F(k) - F(k-1)) + 2(-1)^k,   F(2k) = F(k) (F(k) + 2F(k-1)).
-    func finishFibonacciWithOneProduct(_ n: UInt, into result: DecimalStorage) {
+    /// With `concurrently`, the product's two halves (its two points) run on two threads.
+    func finishFibonacci(_ n: UInt, into result: DecimalStorage, concurrently: Bool) {
         if n & 1 == 1 {
             a.setMultiple(f, 2)
             b.setSum(a, g)
             a.setDifference(a, g)
             f.release()
             g.release()
-            result.setProductInOwnBuffer(a, b, using: workspaces.0, releasingOperands: true)
+            result.setProductInOwnBuffer(a, b, using: workspaces.0, releasingOperands: true, concurrently: concurrently)
             // 2F(k) ± F(k-1) > 2, so the product is far above 2.
             if k & 1 == 1 { result.subtract(2) } else { result.add(2) }
         } else {
             a.setMultiple(g, 2)
             a.setSum(a, f)
             g.release()
-            result.setProductInOwnBuffer(f, a, using: workspaces.0, releasingOperands: true)
+            result.setProductInOwnBuffer(f, a, using: workspaces.0, releasingOperands: true, concurrently: concurrently)
         }
         releaseAll()
     }
 
-    /// F(n) from f = F(k), g = F(k-1), k = n/2, by two squarings of the same size on two threads:
-    ///   F(2k+1) = F(k+1)² + F(k)²,   F(2k) = F(k+1)² - F(k-1)²,   with F(k+1) = F(k) + F(k-1).
-    func finishFibonacciWithTwoSquarings(_ n: UInt, into result: DecimalStorage) {
-        a.setSum(f, g)  // F(k+1)
-        let other = n & 1 == 1 ? f : g
-        (n & 1 == 1 ? g : f).release()
-        squareTwo(a, into: result, other, into: b)
-        if n & 1 == 1 { result.setSum(result, b) } else { result.setDifference(result, b) }
-        releaseAll()
-    }
-
     /// L(n) from f = F(k), g = F(k-1), k = n/2, with L(k) = F(k) + 2F(k-1), L(k-1) = 2F(k) - F(k-1):
-    ///   L(2k) = L(k)² - 2(-1)^k                      (one squaring, on one thread either way)
-    ///   L(2k+1) = L(k) L(k+1) - (-1)^k               (one product on one thread, or on two:)
-    ///           = (L(k+2)² - L(k-1)²) / 4 - (-1)^k   (as L(k+2) + L(k-1) = 2L(k+1), L(k+2) - L(k-1) = 2L(k))
-    func finishLucas(_ n: UInt, into result: DecimalStorage, twoThreads: Bool) {
+    ///   L(2k) = L(k)² - 2(-1)^k,   L(2k+1) = L(k) L(k+1) - (-1)^k,   L(k+1) = L(k) + L(k-1).
+    func finishLucas(_ n: UInt, into result: DecimalStorage, concurrently: Bool) {
         let kIsOdd = k & 1 == 1
         // a = L(k) = F(k) + 2F(k-1), b = L(k-1) = 2F(k) - F(k-1).
         a.setMultiple(g, 2)
@@ -159,33 +139,17 @@ private struct DoublingState {
         f.release()
         g.release()
         if n & 1 == 0 {
-            result.setProductInOwnBuffer(a, a, using: workspaces.0, releasingOperands: true)
+            b.release()
+            result.setProductInOwnBuffer(a, a, using: workspaces.0, releasingOperands: true, concurrently: concurrently)
             if kIsOdd { result.add(2) } else { result.subtract(2) }
-        } else if !twoThreads {
+        } else {
             // f = L(k+1) = L(k) + L(k-1); b is no longer needed.
             f.setSum(a, b)
             b.release()
-            result.setProductInOwnBuffer(a, f, using: workspaces.0, releasingOperands: true)
-            if kIsOdd { result.add(1) } else { result.subtract(1) }
-        } else {
-            // f = L(k+2) = 2L(k) + L(k-1); then result = L(k+2)², g = L(k-1)² on two threads.
-            f.setMultiple(a, 2)
-            f.setSum(f, b)
-            a.release()
-            squareTwo(f, into: result, b, into: g)
-            result.setDifference(result, g)
-            result.divideExactly(by: 4)
+            result.setProductInOwnBuffer(a, f, using: workspaces.0, releasingOperands: true, concurrently: concurrently)
             if kIsOdd { result.add(1) } else { result.subtract(1) }
         }
         releaseAll()
-    }
-
-    /// first² into firstSquare and second² into secondSquare on two threads, each in its product's
-    /// own buffer (the last products are the largest: no second buffer of their size); first and
-    /// second are released once read.
-    private func squareTwo(_ first: DecimalStorage, into firstSquare: DecimalStorage, _ second: DecimalStorage, into secondSquare: DecimalStorage) {
-        runConcurrently({ firstSquare.setProductInOwnBuffer(first, first, using: workspaces.0, releasingOperands: true) },
-                        { secondSquare.setProductInOwnBuffer(second, second, using: workspaces.1, releasingOperands: true) })
     }
 
     /// Frees every working value and buffer, so that only the result stays.

@@ -25,10 +25,14 @@ import TestSupport
                 } else {
                     workspace.multiply(&fast, a.baseAddress!, a.count, b.baseAddress!, b.count)
                 }
-                // The same product unpacked in place in its own buffer.
-                let (own, capacity) = workspace.productInOwnBuffer(a.baseAddress!, a.count, b.baseAddress!, b.count)
-                #expect(Array(UnsafeBufferPointer(start: own, count: a.count + b.count)) == fast, "in its own buffer")
-                LimbMemory.free(own, count: capacity)
+                // The same product unpacked in place in its own buffer, with the two points' binary
+                // products one after the other and on two threads.
+                for concurrently in [false, true] {
+                    let (own, capacity) = workspace.productInOwnBuffer(
+                        a.baseAddress!, a.count, b.baseAddress!, b.count, concurrently: concurrently)
+                    #expect(Array(UnsafeBufferPointer(start: own, count: a.count + b.count)) == fast, "in its own buffer")
+                    LimbMemory.free(own, count: capacity)
+                }
             }
         }
         return (schoolbook, fast)

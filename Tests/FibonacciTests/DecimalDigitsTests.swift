@@ -46,11 +46,12 @@ import TestSupport
         }
     }
 
-    @Test func aroundTheLastStepsOwnThresholds() {
-        // Where the last step changes between two squarings and one product (2,000 and 20,000 limbs).
-        for limbs in [2_000, 20_000] {
+    @Test func theLastProductOnTwoThreads() {
+        // The last product's two points on two threads, from the two-thread threshold to FFT sizes,
+        // for every parity of n and of k = n/2 (the four formulas of F and L).
+        for limbs in [DigitRoute.parallelThresholdLimbs, 2_000, 20_000] {
             let center = Self.index(whereHalfHasLimbs: limbs)
-            for n in [center - 400, center + 400] {
+            for n in center..<(center + 4) {
                 let expected = fibonacci(n, using: .gmp)
                 #expect(BigInt(decimalFibonacci(n, threads: 2)) == expected, "F(\(n)) on two threads")
                 #expect(BigInt(decimalLucas(n, threads: 2)) == lucas(n), "L(\(n)) on two threads")
