@@ -30,11 +30,12 @@ public enum DigitRoute: String, CaseIterable, Sendable, Codable, CustomStringCon
     public static let parallelThresholdLimbs = 128
 
     /// |n| for which the default route stays on one thread to bound its memory: there the two
-    /// threads' working sets at once, each with GMP's squaring scratch, peak at 2.6x to 3.5x of
-    /// `mpz_fib_ui` + `mpz_get_str`'s, and one thread at 1.5x to 2.3x, for about 1.5x the time of two
-    /// (0.64x to 0.75x of GMP's). Measured with `fib-bench --suites digits` (GMP 6.2.1 on x86-64:
-    /// 2.6x from n = 161,800, 2.1x again from 374,800, where GMP's own conversion takes more).
-    public static let oneThreadRange: ClosedRange<UInt> = 160_000...375_000
+    /// threads' working sets at once, each with GMP's scratch, peak at 2.8x to 2.9x of
+    /// `mpz_fib_ui` + `mpz_get_str`'s (2.5x at a few isolated n from 296,000), and one thread at 1.6x
+    /// to 2.0x, for about 1.5x the time of two (0.5x of GMP's). Measured with
+    /// `fib-bench --suites digits` (GMP 6.2.1 on x86-64: 2.1x up to 325,000 but for those isolated
+    /// n, 2.9x from 326,000, 2.2x again from 375,000, where GMP's own conversion takes more).
+    public static let oneThreadRange: ClosedRange<UInt> = 290_000...375_000
 
     /// The route that gives the digits of F(n) or L(n) fastest here within 2.5x of GMP's memory:
     /// ``gmp`` for small |n|, then ``parallelDecimalDoubling`` on a machine with a second core (each

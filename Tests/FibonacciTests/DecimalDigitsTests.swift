@@ -89,7 +89,7 @@ import TestSupport
         }
         #expect(DigitRoute.fastest(for: 10) == .gmp && DigitRoute.fastest(for: 10_000_000) != .gmp)
         // Within the memory-bounded range the default stays on one thread, either sign of n.
-        for n in [160_000, 200_000, -375_000] { #expect(DigitRoute.fastest(for: n) == .decimalDoubling) }
-        #expect(DigitRoute.fastest(for: 159_999) == DigitRoute.fastest(for: 375_001))
+        for n in [290_000, 330_000, -375_000] { #expect(DigitRoute.fastest(for: n) == .decimalDoubling) }
+        #expect(DigitRoute.fastest(for: 289_999) == DigitRoute.fastest(for: 375_001))
     }
 }
