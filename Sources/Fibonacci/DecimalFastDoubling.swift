@@ -79,8 +79,8 @@ private struct DoublingState {
     /// f = F(k), g = F(k-1) at the end; a and b are working space. The four trade roles as the loop
     /// goes, so the values end up wherever the names then point.
     var f, g, a, b: DecimalStorage
-    /// One workspace per thread: each packs and squares its own operand (the last product takes
-    /// the first, and the helper thread multiplies at one of its points).
+    /// One workspace per thread: each packs and squares its own operand. The last product uses the
+    /// first, whatever thread computes its second point.
     let workspaces = (DecimalProductWorkspace(), DecimalProductWorkspace())
     let k: UInt
     let parallelLimbs: Int
@@ -127,26 +127,23 @@ private struct DoublingState {
         releaseAll()
     }
 
-    /// L(n) from f = F(k), g = F(k-1), k = n/2, with L(k) = F(k) + 2F(k-1), L(k-1) = 2F(k) - F(k-1):
-    ///   L(2k) = L(k)² - 2(-1)^k,   L(2k+1) = L(k) L(k+1) - (-1)^k,   L(k+1) = L(k) + L(k-1).
+    /// L(n) from f = F(k), g = F(k-1), k = n/2, with L(k) = F(k) + 2F(k-1), L(k+1) = 3F(k) + F(k-1):
+    ///   L(2k) = L(k)² - 2(-1)^k,   L(2k+1) = L(k) L(k+1) - (-1)^k.
     func finishLucas(_ n: UInt, into result: DecimalStorage, concurrently: Bool) {
         let kIsOdd = k & 1 == 1
-        // a = L(k) = F(k) + 2F(k-1), b = L(k-1) = 2F(k) - F(k-1).
         a.setMultiple(g, 2)
-        a.setSum(a, f)
-        b.setMultiple(f, 2)
-        b.setDifference(b, g)
-        f.release()
-        g.release()
+        a.setSum(a, f)  // L(k)
         if n & 1 == 0 {
-            b.release()
+            f.release()
+            g.release()
             result.setProductInOwnBuffer(a, a, using: workspaces.0, releasingOperands: true, concurrently: concurrently)
             if kIsOdd { result.add(2) } else { result.subtract(2) }
         } else {
-            // f = L(k+1) = L(k) + L(k-1); b is no longer needed.
-            f.setSum(a, b)
-            b.release()
-            result.setProductInOwnBuffer(a, f, using: workspaces.0, releasingOperands: true, concurrently: concurrently)
+            b.setMultiple(f, 3)
+            b.setSum(b, g)  // L(k+1)
+            f.release()
+            g.release()
+            result.setProductInOwnBuffer(a, b, using: workspaces.0, releasingOperands: true, concurrently: concurrently)
             if kIsOdd { result.add(1) } else { result.subtract(1) }
         }
         releaseAll()
