@@ -81,9 +81,10 @@ import TestSupport
         }
     }
 
-    /// Squares at two points subtract the odd-indexed limbs' packing from the even-indexed ones' or
-    /// the reverse, whichever is larger: values with either half zero or dominant, and equal halves.
-    @Test func squaresAtTwoPointsWithEitherHalfLarger() {
+    /// Products at two points subtract the odd-indexed limbs' packing from the even-indexed ones' or
+    /// the reverse, whichever is larger, and take A(-2^v)·B(-2^v)'s sign from both: values with either
+    /// half zero or dominant, and equal halves, squared and multiplied by each other.
+    @Test func productsAtTwoPointsWithEitherHalfLarger() {
         let nines = DecimalUInt.radix - 1
         var generator = SeededGenerator(seed: 11)
         for size in [24, 25, 26, 27, 100, 101, 1_001, 4_000, 4_001] {
@@ -91,9 +92,13 @@ import TestSupport
             let oddsOnly = (0..<size).map { $0 & 1 == 1 ? nines : 1 }
             let lowEvens = (0..<size).map { $0 & 1 == 0 ? UInt64.random(in: 0..<10, using: &generator) : nines }
             let sameHalves = (0..<size).map { UInt64($0 / 2 + 1) }
-            for limbs in [evensOnly, oddsOnly, lowEvens, sameHalves] {
+            let values = [evensOnly, oddsOnly, lowEvens, sameHalves]
+            for (index, limbs) in values.enumerated() {
                 let (slow, fast) = Self.products(limbs, limbs)
                 #expect(slow == fast, "square of \(size) limbs")
+                let other = values[(index + 1) % values.count].dropLast(index)  // other sizes too
+                let (slowProduct, fastProduct) = Self.products(limbs, Array(other))
+                #expect(slowProduct == fastProduct, "\(size) × \(other.count) limbs")
             }
         }
     }
