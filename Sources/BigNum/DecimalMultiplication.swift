@@ -130,10 +130,12 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
         let region = count + 5
         let out = product.reserve(2 * region)
         let (plus, minus) = (out, out + region)
-        minus.initialize(repeating: 0, count: region)
+        // |M| fills its first minusWords words; the rest of its region is zeros.
+        let minusWords = left.minusCount > 0 && right.minusCount > 0 ? left.minusCount + right.minusCount : 0
+        (minus + minusWords).initialize(repeating: 0, count: region - minusWords)
         let productAtPlus = { Self.binaryProduct(plus, left.plus, left.count, right.plus, right.count) }
         let productAtMinus = {
-            if left.minusCount > 0 && right.minusCount > 0 {
+            if minusWords > 0 {
                 Self.binaryProduct(minus, left.minus, left.minusCount, right.minus, right.minusCount)
             }
         }
