@@ -1,3 +1,4 @@
+import CDecimalNTT
 import CGMP
 
 // Products of base-10^19 numbers: schoolbook for a few limbs, Kronecker substitution over GMP's
@@ -19,6 +20,13 @@ import CGMP
 /// Limbs from which a product goes through Kronecker substitution rather than the schoolbook.
 package let decimalKroneckerThreshold = 24
 
+/// Limbs (of the shorter operand) from which a product goes through the number-theoretic transforms
+/// of `CDecimalNTT`, where the processor has their vector units, rather than Kronecker substitution.
+package let decimalTransformThreshold = 192
+
+/// Whether this processor runs the transforms (AVX2 with FMA, AVX-512, or AArch64).
+package let decimalTransformsAreSupported = decimal_ntt_is_supported() != 0
+
 /// Reusable buffers for Kronecker products, so that a loop of squarings allocates once. One
 /// workspace serves one thread at a time.
 package final class DecimalProductWorkspace: @unchecked Sendable {
@@ -27,6 +35,12 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
     private var pointsB = (LimbBuffer(), LimbBuffer())
     /// The two binary products, side by side.
     private var product = LimbBuffer()
+    /// The transforms of the two operands (of one operand on each thread, for a square on two threads),
+    /// and the second prime's convolution, kept for the Chinese remainder step.
+    private var transforms = (TransformBuffer(), TransformBuffer())
+    private var secondResidues = TransformBuffer()
+    /// Whether products may take the transforms (tests turn them off to check the Kronecker path).
+    package var usesTransforms = decimalTransformsAreSupported
 
     package init() {}
 
@@ -36,6 +50,9 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
     package func release() {
         releasePackedOperands()
         product.release()
+        transforms.0.release()
+        transforms.1.release()
+        secondResidues.release()
     }
 
     private func releasePackedOperands() {
@@ -60,6 +77,10 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
             schoolbookProduct(r, a, na, b, nb)
             return
         }
+        if let length = transformLength(na, nb) {
+            transformProduct(r, a, na, b, nb, length: length)
+            return
+        }
         let columns = kroneckerProduct(a, na, b, nb)
         unpack(columns, count: na + nb - 1, into: r)
     }
@@ -82,6 +103,11 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
             afterPacking()
             return (limbs, na + nb)
         }
+        if let length = transformLength(na, nb) {
+            let limbs: UnsafeMutablePointer<UInt64> = LimbMemory.allocate(na + nb + 1)
+            transformProduct(limbs, a, na, b, nb, length: length, concurrently: concurrently, afterLoading: afterPacking)
+            return (limbs, na + nb + 1)
+        }
         let columns = kroneckerProduct(a, na, b, nb, concurrently: concurrently, afterPacking: afterPacking)
         var capacity = product.capacity
         product.relinquish()
@@ -96,6 +122,81 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
         limbs = LimbMemory.shrink(limbs, from: capacity, to: na + nb + 1)
         capacity = na + nb + 1
         return (limbs, capacity)
+    }
+
+    /// The transform length for a·b, or nil when the product goes through Kronecker substitution
+    /// (transforms off or unsupported, too few limbs, or column sums that could reach the primes'
+    /// product).
+    private func transformLength(_ na: Int, _ nb: Int) -> Int? {
+        guard usesTransforms, Swift.min(na, nb) >= decimalTransformThreshold else { return nil }
+        let length = decimal_ntt_length(na, nb)
+        return length > 0 ? length : nil
+    }
+
+    /// r = a·b, na + nb limbs, by the transforms: for each of the three primes p_i, the cyclic
+    /// convolution of a and b modulo p_i (zero-padded to `length` >= na + nb - 1, so it is the
+    /// acyclic one), then the column sums by the Chinese remainder theorem (they are below
+    /// min(na, nb)·(10^19 - 1)^2 < p0·p1·p2, which `decimal_ntt_length` checks) and one pass of
+    /// carries. The primes go one after the other through one buffer (two for a product): the first
+    /// prime's digits wait in r, the second's in a buffer of na + nb words. `afterLoading` runs once
+    /// the operands have been read. With `concurrently`, the two operands' transforms of each prime
+    /// run on two threads, or for a square, the third prime on the helper thread.
+    ///
+    /// - Complexity: O(length · log(length)).
+    private func transformProduct(
+        _ r: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ na: Int, _ b: UnsafePointer<UInt64>, _ nb: Int,
+        length: Int, concurrently: Bool = false, afterLoading: () -> Void = {}
+    ) {
+        decimal_ntt_prepare(length)
+        // Kronecker's buffers, from smaller products of the same computation, are not needed again.
+        releasePackedOperands()
+        product.release()
+        let isSquare = a == b && na == nb
+        let count = na + nb - 1
+        let work = transforms.0.reserve(length)
+        let other = isSquare && !concurrently ? work : transforms.1.reserve(length)
+        let second = secondResidues.reserve((count + 7) & ~7)  // the combine step reads whole vectors
+        /// Convolution modulo the prime in `x` (and the transform of b in `y`).
+        func convolve(_ prime: Int32, _ x: UnsafeMutablePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
+            let transformA = {
+                decimal_ntt_load(x, prime, a, na, length)
+                decimal_ntt_forward(x, prime, length)
+            }
+            if isSquare {
+                transformA()
+                decimal_ntt_pointwise(x, x, prime, length)
+            } else {
+                let transformB = {
+                    decimal_ntt_load(y, prime, b, nb, length)
+                    decimal_ntt_forward(y, prime, length)
+                }
+                if concurrently {
+                    runConcurrently(transformA, transformB)
+                } else {
+                    transformA()
+                    transformB()
+                }
+                decimal_ntt_pointwise(x, y, prime, length)
+            }
+            decimal_ntt_inverse(x, prime, length)
+        }
+        let firstTwo = {
+            convolve(0, work, other)
+            decimal_ntt_first_digits(r, work, count, length)
+            convolve(1, work, other)
+            second.update(from: work, count: count)
+        }
+        let last: UnsafeMutablePointer<Double>
+        if isSquare && concurrently {
+            runConcurrently(firstTwo, { convolve(2, other, other) })
+            last = other
+        } else {
+            firstTwo()
+            convolve(2, work, other)
+            last = work
+        }
+        afterLoading()
+        decimal_ntt_combine(r, count, second, last, length)
     }
 
     /// Where the column sums of a Kronecker product lie: column k is the `width` bits from bit
@@ -277,6 +378,23 @@ package func schoolbookProduct(
         r[k] = carry.limb(lo: lo, mid: mid, hi: hi)
     }
     r[na + nb - 1] = carry.limb(lo: 0, mid: 0, hi: 0)
+}
+
+/// A growable buffer of doubles for the transforms, from GMP's allocator (so that memory counts see
+/// it), aligned to 64 bytes for the vector units.
+struct TransformBuffer {
+    private var words = LimbBuffer()
+
+    /// At least `count` doubles, uninitialized.
+    mutating func reserve(_ count: Int) -> UnsafeMutablePointer<Double> {
+        let start = UnsafeMutableRawPointer(words.reserve(count + 8))
+        let aligned = start.alignedUp(toMultipleOf: 64)
+        return aligned.bindMemory(to: Double.self, capacity: count)
+    }
+
+    mutating func release() {
+        words.release()
+    }
 }
 
 /// A growable buffer of GMP limbs that keeps its memory between uses.

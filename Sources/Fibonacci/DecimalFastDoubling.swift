@@ -103,6 +103,8 @@ private struct DoublingState {
                 b.setSquare(of: g, using: workspaces.0)
             }
         }, checkpoint: checkpoint)
+        // The last product runs on the first workspace, whatever thread takes part of it.
+        workspaces.1.release()
     }
 
     /// F(n) from f = F(k), g = F(k-1), k = n/2, by one product, as GMP does:

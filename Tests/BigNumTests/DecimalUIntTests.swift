@@ -1,9 +1,10 @@
 import Testing
 import TestSupport
 @testable import BigNum
+import CDecimalNTT
 
-/// DecimalUInt against BigInt (whose arithmetic is GMP's), and Kronecker products against schoolbook
-/// products limb for limb.
+/// DecimalUInt against BigInt (whose arithmetic is GMP's), and Kronecker and transform products
+/// against schoolbook products limb for limb.
 @Suite struct DecimalUIntTests {
     /// A random value of `limbs` limbs, each below 10^19 (the top one not zero).
     static func randomLimbs(_ count: Int, using generator: inout SeededGenerator) -> [UInt64] {
@@ -12,30 +13,42 @@ import TestSupport
         return limbs
     }
 
-    /// The schoolbook product and the workspace's (Kronecker above the threshold) of the same limbs.
+    /// The ways a workspace multiplies above the schoolbook: Kronecker substitution at two points, and
+    /// the number-theoretic transforms where this processor runs them.
+    static let productPaths = decimalTransformsAreSupported ? [false, true] : [false]
+
+    /// The schoolbook product and the workspace's of the same limbs, by every path (each also in its
+    /// own buffer, on one thread and on two), which must all agree.
     static func products(_ a: [UInt64], _ b: [UInt64]) -> (schoolbook: [UInt64], workspace: [UInt64]) {
         var schoolbook = [UInt64](repeating: 0, count: a.count + b.count)
-        var fast = schoolbook
-        let workspace = DecimalProductWorkspace()
+        var results: [[UInt64]] = []
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 schoolbookProduct(&schoolbook, a.baseAddress!, a.count, b.baseAddress!, b.count)
-                if a.baseAddress == b.baseAddress {
-                    workspace.square(&fast, a.baseAddress!, a.count)
-                } else {
-                    workspace.multiply(&fast, a.baseAddress!, a.count, b.baseAddress!, b.count)
-                }
-                // The same product unpacked in place in its own buffer, with the two points' binary
-                // products one after the other and on two threads.
-                for concurrently in [false, true] {
-                    let (own, capacity) = workspace.productInOwnBuffer(
-                        a.baseAddress!, a.count, b.baseAddress!, b.count, concurrently: concurrently)
-                    #expect(Array(UnsafeBufferPointer(start: own, count: a.count + b.count)) == fast, "in its own buffer")
-                    LimbMemory.free(own, count: capacity)
+                for usesTransforms in productPaths {
+                    let workspace = DecimalProductWorkspace()
+                    workspace.usesTransforms = usesTransforms
+                    var fast = [UInt64](repeating: 0, count: a.count + b.count)
+                    if a.baseAddress == b.baseAddress {
+                        workspace.square(&fast, a.baseAddress!, a.count)
+                    } else {
+                        workspace.multiply(&fast, a.baseAddress!, a.count, b.baseAddress!, b.count)
+                    }
+                    results.append(fast)
+                    // The same product in its own buffer: Kronecker's unpacked in place, with the two
+                    // points' binary products one after the other and on two threads; the transforms'
+                    // with the third prime on the helper thread.
+                    for concurrently in [false, true] {
+                        let (own, capacity) = workspace.productInOwnBuffer(
+                            a.baseAddress!, a.count, b.baseAddress!, b.count, concurrently: concurrently)
+                        results.append(Array(UnsafeBufferPointer(start: own, count: a.count + b.count)))
+                        LimbMemory.free(own, count: capacity)
+                    }
                 }
             }
         }
-        return (schoolbook, fast)
+        #expect(results.allSatisfy { $0 == results[0] }, "every path and buffer gives the same product")
+        return (schoolbook, results[0])
     }
 
     @Test func theReciprocalDividesEveryEdgeCase() {
@@ -54,7 +67,8 @@ import TestSupport
 
     @Test func kroneckerProductsEqualSchoolbookProducts() {
         var generator = SeededGenerator(seed: 42)
-        var sizes = Array(1...80) + [decimalKroneckerThreshold - 1, decimalKroneckerThreshold, decimalKroneckerThreshold + 1]
+        var sizes = Array(1...80)
+        for threshold in [decimalKroneckerThreshold, decimalTransformThreshold] { sizes += [threshold - 1, threshold, threshold + 1] }
         sizes += (0..<12).map { _ in Int.random(in: 80...3_000, using: &generator) }
         for size in sizes {
             let a = Self.randomLimbs(size, using: &generator)
@@ -103,15 +117,41 @@ import TestSupport
         }
     }
 
-    @Test func kroneckerProductsAtLargeSizes() {
-        // 10^5 limbs through BigInt (GMP), schoolbook would be too slow here.
+    @Test func productsAtLargeSizes() {
+        // Through BigInt (GMP): schoolbook would be too slow here. Sizes on both sides of a transform
+        // length (2^17 columns, then 3·2^16).
         var generator = SeededGenerator(seed: 7)
-        for size in [20_000, 100_000] {
+        for size in [20_000, 65_536, 65_537, 100_000] {
             let a = DecimalUInt(limbs: Self.randomLimbs(size, using: &generator))!
             let b = DecimalUInt(limbs: Self.randomLimbs(size / 3, using: &generator))!
-            #expect(BigInt(a.squared()) == BigInt(a).squared())
-            #expect(BigInt(a * b) == BigInt(a) * BigInt(b))
+            let (square, product) = (BigInt(a).squared(), BigInt(a) * BigInt(b))
+            #expect(BigInt(a.squared()) == square)
+            #expect(BigInt(a * b) == product)
+            for usesTransforms in Self.productPaths {
+                let workspace = DecimalProductWorkspace()
+                workspace.usesTransforms = usesTransforms
+                let (limbs, capacity) = a.limbs.withUnsafeBufferPointer { a in
+                    workspace.productInOwnBuffer(a.baseAddress!, a.count, a.baseAddress!, a.count, concurrently: true)
+                }
+                let limbsArray = Array(UnsafeBufferPointer(start: limbs, count: 2 * size))
+                LimbMemory.free(limbs, count: capacity)
+                #expect(BigInt(DecimalUInt(limbs: limbsArray)!) == square, "\(size) limbs squared, transforms \(usesTransforms)")
+            }
         }
+    }
+
+    /// The transforms take a product only while its column sums stay below the three primes' product
+    /// (about 2^150): min(na, nb)·(10^19 - 1)^2 < p0·p1·p2 holds up to 14,000,000 limbs.
+    @Test func transformLengthsAndTheirLimit() {
+        #expect(decimal_ntt_length(1, 1) == 8)
+        #expect(decimal_ntt_length(24, 24) == 48, "3·2^4 >= 47 columns")
+        #expect(decimal_ntt_length(33, 33) == 96, "3·2^5 >= 65 columns")
+        #expect(decimal_ntt_length(65_536, 65_537) == 131_072)
+        #expect(decimal_ntt_length(65_537, 65_537) == 196_608, "3·2^16 rather than 2^18")
+        #expect(decimal_ntt_length(13_999_999, 13_999_999) == 1 << 25)
+        #expect(decimal_ntt_length(14_000_000, 14_000_000) == 0)
+        #expect(decimal_ntt_length(14_000_000, 100) == 1 << 24, "the shorter operand bounds the columns")
+        #expect(decimal_ntt_length(0, 5) == 0)
     }
 
     @Test func arithmeticAgreesWithBigInt() {
