@@ -22,7 +22,7 @@ package let decimalKroneckerThreshold = 24
 
 /// Limbs (of the shorter operand) from which a product goes through the number-theoretic transforms
 /// of `CDecimalNTT`, where the processor has their vector units, rather than Kronecker substitution.
-package let decimalTransformThreshold = 192
+package let decimalTransformThreshold = 160
 
 /// Whether this processor runs the transforms (AVX2 with FMA, AVX-512, or AArch64).
 package let decimalTransformsAreSupported = decimal_ntt_is_supported() != 0

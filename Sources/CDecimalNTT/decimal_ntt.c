@@ -76,7 +76,12 @@ static const uint64_t prime_values[DECIMAL_NTT_PRIMES] = {1125897625141249u, 112
 static const uint64_t generators[DECIMAL_NTT_PRIMES] = {29, 14, 17};
 #define MAX_LEVEL 27
 
-static const ntt_kernels *kernels;
+/// The kernels in use (the widest this processor runs, unless a test chose others), and those it runs.
+static _Atomic(const ntt_kernels *) active_kernels;
+#define kernels atomic_load_explicit(&active_kernels, memory_order_relaxed)
+static const ntt_kernels *supported_kernels[2];
+static const char *supported_names[2];
+static int supported_count;
 static ntt_prime primes[DECIMAL_NTT_PRIMES];
 static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
 
@@ -121,13 +126,19 @@ static void setup_garner(void) {
 static void setup(void) {
 #if defined(__x86_64__)
     __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
-        kernels = &kernels_avx512;
-    else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
-        kernels = &kernels_avx2;
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl")) {
+        supported_kernels[supported_count] = &kernels_avx512;
+        supported_names[supported_count++] = "AVX-512";
+    }
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        supported_kernels[supported_count] = &kernels_avx2;
+        supported_names[supported_count++] = "AVX2";
+    }
 #else
-    kernels = &kernels_neon;
+    supported_kernels[supported_count] = &kernels_neon;
+    supported_names[supported_count++] = "NEON";
 #endif
+    atomic_store(&active_kernels, supported_count > 0 ? supported_kernels[0] : NULL);
     for (int i = 0; i < DECIMAL_NTT_PRIMES; i++) {
         uint64_t p = prime_values[i];
         primes[i] = (ntt_prime){(double)p, 1.0 / (double)p, balanced((1ull << 32) % p, p)};
@@ -137,7 +148,22 @@ static void setup(void) {
 
 int decimal_ntt_is_supported(void) {
     pthread_once(&setup_once, setup);
-    return kernels != NULL;
+    return supported_count > 0;
+}
+
+int decimal_ntt_instruction_set_count(void) {
+    pthread_once(&setup_once, setup);
+    return supported_count;
+}
+
+const char *decimal_ntt_instruction_set_name(int index) {
+    pthread_once(&setup_once, setup);
+    return index >= 0 && index < supported_count ? supported_names[index] : NULL;
+}
+
+void decimal_ntt_use_instruction_set(int index) {
+    pthread_once(&setup_once, setup);
+    if (index >= 0 && index < supported_count) atomic_store(&active_kernels, supported_kernels[index]);
 }
 
 size_t decimal_ntt_length(size_t na, size_t nb) {
@@ -283,6 +309,9 @@ void decimal_ntt_combine(uint64_t *r, size_t count, double *residues1, double *r
 #else
 
 int decimal_ntt_is_supported(void) { return 0; }
+int decimal_ntt_instruction_set_count(void) { return 0; }
+const char *decimal_ntt_instruction_set_name(int index) { return NULL; }
+void decimal_ntt_use_instruction_set(int index) {}
 size_t decimal_ntt_length(size_t na, size_t nb) { return 0; }
 void decimal_ntt_prepare(size_t length) { abort(); }
 void decimal_ntt_load(double *residue, int prime, const uint64_t *a, size_t n, size_t length) { abort(); }

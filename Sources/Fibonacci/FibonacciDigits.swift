@@ -12,8 +12,9 @@ public enum DigitRoute: String, CaseIterable, Sendable, Codable, CustomStringCon
     /// GMP's `mpz_fib_ui` (or `mpz_lucnum_ui`) in binary, then `mpz_get_str`: the fastest while the
     /// numbers are small, where the conversion is cheap.
     case gmp
-    /// Fast doubling in base 10^19 (Kronecker substitution over GMP's squaring) on one thread; the
-    /// digits are a linear pass over the limbs.
+    /// Fast doubling in base 10^19 (products by number-theoretic transforms on the vector units, or
+    /// Kronecker substitution over GMP's where the processor lacks them) on one thread; the digits
+    /// are a linear pass over the limbs.
     case decimalDoubling
     /// ``decimalDoubling`` with the two squarings of each step, and the final step, on two threads
     /// once the numbers are large (below that, exactly ``decimalDoubling``).
@@ -29,21 +30,15 @@ public enum DigitRoute: String, CaseIterable, Sendable, Codable, CustomStringCon
     /// threads.
     public static let parallelThresholdLimbs = 128
 
-    /// |n| for which the default route stays on one thread to bound its memory: there the two
-    /// threads' working sets at once, each with GMP's scratch, peak at 2.8x to 2.9x of
-    /// `mpz_fib_ui` + `mpz_get_str`'s (2.5x at a few isolated n from 296,000), and one thread at 1.6x
-    /// to 2.0x, for about 1.5x the time of two (0.5x of GMP's). Measured with
-    /// `fib-bench --suites digits` (GMP 6.2.1 on x86-64: 2.1x up to 325,000 but for those isolated
-    /// n, 2.9x from 326,000, 2.2x again from 375,000, where GMP's own conversion takes more).
-    public static let oneThreadRange: ClosedRange<UInt> = 290_000...375_000
-
-    /// The route that gives the digits of F(n) or L(n) fastest here within 2.5x of GMP's memory:
-    /// ``gmp`` for small |n|, then ``parallelDecimalDoubling`` on a machine with a second core (each
-    /// step takes the helper thread with a try-acquire, and runs on the calling thread alone when
-    /// another computation holds it) outside ``oneThreadRange``, else ``decimalDoubling``.
+    /// The route that gives the digits of F(n) or L(n) fastest here: ``gmp`` for small |n|, then
+    /// ``parallelDecimalDoubling`` on a machine with a second core (each step takes the helper thread
+    /// with a try-acquire, and runs on the calling thread alone when another computation holds it),
+    /// else ``decimalDoubling``. Either peaks within 2.1x of GMP's memory (`fib-bench --suites
+    /// digits`, 60 points a decade from 10^4 to 10^7): the two threads' squarings take less than the
+    /// last product, which runs on the first thread's buffers.
     public static func fastest(for n: Int) -> DigitRoute {
         if n.magnitude < UInt(decimalThreshold) { return .gmp }
-        return HelperThread.isAvailable && !oneThreadRange.contains(n.magnitude) ? .parallelDecimalDoubling : .decimalDoubling
+        return HelperThread.isAvailable ? .parallelDecimalDoubling : .decimalDoubling
     }
 }
 

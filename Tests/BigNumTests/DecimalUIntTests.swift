@@ -140,6 +140,27 @@ import CDecimalNTT
         }
     }
 
+    /// Each instruction set this processor runs the transforms with (AVX2 as well on an AVX-512
+    /// machine) against the schoolbook: random limbs and all nines, lengths 2^k and 3·2^k.
+    @Test func transformsAgreeOnEveryInstructionSet() {
+        defer { decimal_ntt_use_instruction_set(0) }
+        let nines = DecimalUInt.radix - 1
+        var generator = SeededGenerator(seed: 5)
+        for index in 0..<decimal_ntt_instruction_set_count() {
+            decimal_ntt_use_instruction_set(index)
+            let name = String(cString: decimal_ntt_instruction_set_name(index))
+            for size in [decimalTransformThreshold, 200, 257, 1_000, 1_537, 3_000] {
+                let a = Self.randomLimbs(size, using: &generator)
+                let b = Self.randomLimbs(Int.random(in: decimalTransformThreshold...(2 * size), using: &generator), using: &generator)
+                let allNines = [UInt64](repeating: nines, count: size)
+                for (x, y) in [(a, a), (a, b), (allNines, allNines)] {
+                    let (slow, fast) = Self.products(x, y)
+                    #expect(slow == fast, "\(name): \(x.count) × \(y.count) limbs")
+                }
+            }
+        }
+    }
+
     /// The transforms take a product only while its column sums stay below the three primes' product
     /// (about 2^150): min(na, nb)·(10^19 - 1)^2 < p0·p1·p2 holds up to 14,000,000 limbs.
     @Test func transformLengthsAndTheirLimit() {

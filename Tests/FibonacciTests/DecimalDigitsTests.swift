@@ -1,5 +1,6 @@
 import Testing
 import TestSupport
+import BigNum
 @testable import Fibonacci
 
 /// F(n) and L(n) computed in base 10^19 against the binary values (GMP's), on every route.
@@ -31,10 +32,12 @@ import TestSupport
 
     @Test func indicesAroundEachThreshold() {
         var indices: [Int] = []
-        // Where F(n) passes the table (93), where the squarings pass the schoolbook threshold and the
-        // two-thread threshold, and where the default leaves GMP's route.
+        // Where F(n) passes the table (93), where the squarings pass the schoolbook threshold, the
+        // two-thread threshold and the transforms' threshold (the last product passes it at half the
+        // index), and where the default leaves GMP's route.
+        let transforms = Self.index(whereHalfHasLimbs: decimalTransformThreshold)
         for center in [93, 94, Self.index(whereHalfHasLimbs: 24), Self.index(whereHalfHasLimbs: DigitRoute.parallelThresholdLimbs),
-                       DigitRoute.decimalThreshold] {
+                       transforms / 2, transforms, DigitRoute.decimalThreshold] {
             indices += (center - 3)...(center + 3)
         }
         for n in indices {
@@ -47,8 +50,9 @@ import TestSupport
     }
 
     @Test func theLastProductOnTwoThreads() {
-        // The last product's two points on two threads, from the two-thread threshold to FFT sizes,
-        // for every parity of n and of k = n/2 (the four formulas of F and L).
+        // The last product on two threads (the transforms' two operands, or a square's primes, split
+        // between them), from the two-thread threshold to large transforms, for every parity of n
+        // and of k = n/2 (the four formulas of F and L).
         for limbs in [DigitRoute.parallelThresholdLimbs, 2_000, 20_000] {
             let center = Self.index(whereHalfHasLimbs: limbs)
             for n in center..<(center + 4) {
@@ -87,9 +91,9 @@ import TestSupport
         #expect(throws: FibonacciError.cancelled) {
             try sequenceUTF8Digits(.fibonacci, 1_000_000, route: .decimalDoubling, maximumIndex: 10_000_000) { true }
         }
-        #expect(DigitRoute.fastest(for: 10) == .gmp && DigitRoute.fastest(for: 10_000_000) != .gmp)
-        // Within the memory-bounded range the default stays on one thread, either sign of n.
-        for n in [290_000, 330_000, -375_000] { #expect(DigitRoute.fastest(for: n) == .decimalDoubling) }
-        #expect(DigitRoute.fastest(for: 289_999) == DigitRoute.fastest(for: 375_001))
+        #expect(DigitRoute.fastest(for: 10) == .gmp && DigitRoute.fastest(for: -19_999) == .gmp)
+        // From the threshold on, either sign of n: two threads where a second core exists.
+        let decimal: DigitRoute = HelperThread.isAvailable ? .parallelDecimalDoubling : .decimalDoubling
+        for n in [20_000, -20_000, 330_000, 10_000_000] { #expect(DigitRoute.fastest(for: n) == decimal) }
     }
 }

@@ -19,6 +19,13 @@
 /// FMA, or AArch64); 0 otherwise, and then nothing else here may be called.
 int decimal_ntt_is_supported(void);
 
+/// The instruction sets this processor runs the kernels with, widest first (index 0, the one in use
+/// unless chosen otherwise): their number and names ("AVX-512", "AVX2", "NEON"). Choosing one is for
+/// tests, so that every set is checked on a machine that has the wider.
+int decimal_ntt_instruction_set_count(void);
+const char *decimal_ntt_instruction_set_name(int index);
+void decimal_ntt_use_instruction_set(int index);
+
 /// The transform length for a product of na and nb limbs: the least 2^k >= 8 or 3·2^k >= 24 that is
 /// >= na + nb - 1, or 0 when the column sums could reach the primes' product (min(na, nb) · (10^19 - 1)^2
 /// >= p0·p1·p2, about 2^150: from 14 million limbs) or the length passes 2^27.
