@@ -1,8 +1,9 @@
 import CDecimalNTT
 import CGMP
 
-// Products of base-10^19 numbers: schoolbook for a few limbs, Kronecker substitution over GMP's
-// binary multiplication above that.
+// Products of base-10^19 numbers: schoolbook for a few limbs, then Kronecker substitution over GMP's
+// binary multiplication, and from `decimalTransformThreshold` limbs number-theoretic transforms
+// (CDecimalNTT, where the processor has their vector units; Docs/Algorithms.md has their identities).
 //
 // Kronecker substitution: write a = Σ aᵢ·R^i (R = 10^19). Its limbs, placed in slots of w bits, form
 // the binary number A = Σ aᵢ·2^(iw); likewise B. In A·B = Σ c_k·2^(kw), each c_k = Σ aᵢ·b_{k-i} is a
@@ -27,8 +28,9 @@ package let decimalTransformThreshold = 160
 /// Whether this processor runs the transforms (AVX2 with FMA, AVX-512, or AArch64).
 package let decimalTransformsAreSupported = decimal_ntt_is_supported() != 0
 
-/// Reusable buffers for Kronecker products, so that a loop of squarings allocates once. One
-/// workspace serves one thread at a time.
+/// Reusable buffers for products (Kronecker's and the transforms'), so that a loop of squarings
+/// allocates once. One workspace serves one thread at a time (a product run `concurrently` lends
+/// its buffers to the helper thread).
 package final class DecimalProductWorkspace: @unchecked Sendable {
     /// Each operand at the two points: A(2^v) and |A(-2^v)|.
     private var pointsA = (LimbBuffer(), LimbBuffer())
@@ -86,12 +88,14 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
     }
 
     /// a · b (a square when they are the same limbs) in a new buffer of na + nb + 1 limbs that the
-    /// caller takes over (free it with `LimbMemory.free(_:count:)`): the binary product's own
-    /// buffer, unpacked in place and shrunk, so that the result needs no memory of its own, and the
-    /// packed operands are freed before unpacking. For the last, largest product of a computation.
-    /// `afterPacking` runs once the operands have been read (packed), before the binary products:
-    /// the caller may free them there. With `concurrently`, the binary products at the two points
-    /// run at once on two threads (`runConcurrently`).
+    /// caller takes over (free it with `LimbMemory.free(_:count:)`). By Kronecker substitution, the
+    /// binary product's own buffer, unpacked in place and shrunk, so that the result needs no memory
+    /// of its own, and the packed operands are freed before unpacking; by the transforms, a buffer of
+    /// its own that holds the first prime's digits on the way. For the last, largest product of a
+    /// computation. `afterPacking` runs once the operands have been read (packed, or loaded into
+    /// every prime's transform): the caller may free them there. With `concurrently`, the work is
+    /// split between two threads (`runConcurrently`): the binary products at the two points, or the
+    /// transforms as `transformProduct` says.
     package func productInOwnBuffer(
         _ a: UnsafePointer<UInt64>, _ na: Int, _ b: UnsafePointer<UInt64>, _ nb: Int, concurrently: Bool = false,
         afterPacking: () -> Void = {}

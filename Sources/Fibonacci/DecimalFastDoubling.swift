@@ -4,14 +4,14 @@ import BigNum
 /// squarings per bit of n/2 to reach (F(k), F(k-1)) with k = n/2, then one product for F(n) or L(n).
 /// The digits are then a linear pass: nothing is ever converted from binary.
 ///
-/// Each squaring goes through Kronecker substitution at two points over GMP's binary squaring (two
-/// squares of half the size, together about 2 to 2.4 times a binary squaring of the same value), so
-/// the whole costs about 2 `mpz_fib_ui`, against 6.5 to 7.6 for `mpz_fib_ui` followed by
-/// `mpz_get_str`.
+/// Each squaring goes through BigNum's decimal products: number-theoretic transforms on the vector
+/// units (about 3.5 squarings of F(n/2)'s size in all take less time than GMP's binary `mpz_fib_ui`
+/// from a few million on), or Kronecker substitution over GMP where the processor lacks them (about 2
+/// `mpz_fib_ui`); GMP takes 6.5 to 7.6 for `mpz_fib_ui` followed by `mpz_get_str`.
 ///
-/// With `parallelLimbs`, the two squarings of a step run on two threads (each packs, squares and
-/// unpacks its own) once F(j) has that many limbs, and so do the final product's two halves (its
-/// binary products at the two points); below it the code is exactly the single-threaded one.
+/// With `parallelLimbs`, the two squarings of a step run on two threads (each in its own workspace)
+/// once F(j) has that many limbs, and the final product splits its work between them; below it the
+/// code is exactly the single-threaded one.
 struct DecimalFastDoubling {
     /// Limbs of F(j) from which work is split over two threads; `Int.max` never splits.
     let parallelLimbs: Int

@@ -52,8 +52,9 @@ public enum DigitRoute: String, CaseIterable, Sendable, Codable, CustomStringCon
 ///
 /// Traps when |n| exceeds ``FibonacciLimits/maximumIndex``.
 ///
-/// - Complexity: O(M(n)): about 2.5 `mpz_fib_ui` of work on one thread, where `mpz_fib_ui` and
-///   `mpz_get_str` take 6.5 to 7.6.
+/// - Complexity: O(M(n)): less time than `mpz_fib_ui` alone from n of a few million (products by
+///   transforms on the vector units; about 2.5 `mpz_fib_ui` by Kronecker substitution without
+///   them), where `mpz_fib_ui` and `mpz_get_str` take 6.5 to 7.6.
 public func fibonacciDigits(_ n: Int, route: DigitRoute? = nil) -> String {
     String(decoding: fibonacciUTF8Digits(n, route: route), as: UTF8.self)
 }
