@@ -195,7 +195,13 @@ static double *make_roots(uint64_t p, uint64_t root, size_t count) {
 }
 
 void decimal_ntt_prepare(size_t length) {
+    pthread_once(&setup_once, setup);
     int levels = __builtin_ctzll(length);
+    // Tables, once published, never change: a length seen before needs no lock. The last prime's
+    // top inverse table (or radix-3 roots) is stored last, after every table below it.
+    if (atomic_load_explicit(&inverse_roots[DECIMAL_NTT_PRIMES - 1][levels - 1], memory_order_acquire) &&
+        (!has_radix3(length) || atomic_load_explicit(&radix3_roots[DECIMAL_NTT_PRIMES - 1][levels], memory_order_acquire)))
+        return;
     pthread_mutex_lock(&roots_lock);
     for (int i = 0; i < DECIMAL_NTT_PRIMES; i++) {
         uint64_t p = prime_values[i];

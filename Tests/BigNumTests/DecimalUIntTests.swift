@@ -161,6 +161,44 @@ import CDecimalNTT
         }
     }
 
+    /// A square of a million limbs of nines, every column sum at its largest for that size (up to
+    /// 10^6·(10^19 - 1)^2, about 2^146), against its closed form 10^(38n) - 2·10^(19n) + 1.
+    @Test func aMillionLimbsOfNinesSquared() {
+        let nines = DecimalUInt.radix - 1, size = 1_000_000
+        let square = DecimalUInt(limbs: [UInt64](repeating: nines, count: size))!.squared().limbs
+        #expect(square.count == 2 * size && square[0] == 1 && square[size] == nines - 1)
+        #expect(square[1..<size].allSatisfy { $0 == 0 } && square[(size + 1)...].allSatisfy { $0 == nines })
+    }
+
+    /// The Chinese remainder step and the carries at the largest column sums the length function
+    /// admits, 13,999,999·(10^19 - 1)^2, and at p0·p1·p2 - 1 (the most it can give back), from
+    /// residues made up as the inverse transforms leave them (length·c mod p_i), for a length 2^k and
+    /// a length 3·2^k: the limbs must be Σ c_k·10^(19k).
+    @Test func columnSumsUpToThePrimesProductComeBackExactly() {
+        guard decimalTransformsAreSupported else { return }
+        let primes: [BigInt] = [1_125_897_625_141_249, 1_125_896_819_834_881, 1_125_892_793_303_041]
+        let radix = BigInt(DecimalUInt.radix)
+        let largest = BigInt(13_999_999) * (radix - 1) * (radix - 1)
+        let most = primes.reduce(1, *) - 1
+        // Two zero columns at the end take the last carries (below 2^88), as a product's top ones do.
+        let columnLists: [[BigInt]] = [[largest, largest, largest, 0, 0], [most, 0, 0], [0, most, 1, primes[0], 0, 0],
+                                       [primes[0] * primes[1], largest - 1, 0, 0]]
+        for length in [8, 24] {
+            for columns in columnLists {
+                let count = columns.count
+                let residues = (0..<3).map { i in
+                    (0..<length).map { k in k < count ? Double((columns[k] * BigInt(length)).reduced(modulo: primes[i]).description)! : 0 }
+                }
+                var (second, third) = (residues[1], residues[2])
+                var limbs = [UInt64](repeating: 0, count: count + 1)
+                decimal_ntt_first_digits(&limbs, residues[0], count, length)
+                decimal_ntt_combine(&limbs, count, &second, &third, length)
+                let expected = columns.reversed().reduce(BigInt(0)) { $0 * radix + $1 }
+                #expect(BigInt(DecimalUInt(limbs: limbs)!) == expected, "length \(length), columns \(columns)")
+            }
+        }
+    }
+
     /// The transforms take a product only while its column sums stay below the three primes' product
     /// (about 2^150): min(na, nb)·(10^19 - 1)^2 < p0·p1·p2 holds up to 14,000,000 limbs.
     @Test func transformLengthsAndTheirLimit() {

@@ -20,8 +20,12 @@ build() {
         || { grep -v "Cannot export local symbol" "$work/build-$name.log"; echo "fuzz target $name did not build"; exit 1; }
 }
 build json -module-name FuzzJSON "$here/StrictJSONFuzz.swift" "$here/../Sources/FibServerApp/StrictJSON.swift"
-build integers -module-name FuzzIntegers -package-name Fibonacci -I "$root/Sources/CGMP" \
-    "$here/IntegersFuzz.swift" "$root"/Sources/BigNum/*.swift -lgmp
+# BigNum's decimal products call the C target CDecimalNTT: compiled here as SwiftPM would.
+ntt="$root/Sources/CDecimalNTT"
+clang -O2 -g -fsanitize=address -I "$ntt/include" -c "$ntt/decimal_ntt.c" -o "$work/decimal_ntt.o" \
+    || { echo "fuzz target integers did not build (CDecimalNTT)"; exit 1; }
+build integers -module-name FuzzIntegers -package-name Fibonacci -I "$root/Sources/CGMP" -I "$ntt/include" \
+    "$here/IntegersFuzz.swift" "$root"/Sources/BigNum/*.swift "$work/decimal_ntt.o" -lgmp
 
 status=0
 for target in json integers; do
