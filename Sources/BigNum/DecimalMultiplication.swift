@@ -43,6 +43,10 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
     private var secondResidues = TransformBuffer()
     /// Whether products may take the transforms (tests turn them off to check the Kronecker path).
     package var usesTransforms = decimalTransformsAreSupported
+    /// Limbs of the shorter operand above which a product by transforms is cut into pieces: the
+    /// column sums must stay below the primes' product (`decimal_ntt_length` takes up to 13,999,999;
+    /// tests lower it to check the pieces).
+    package var transformPieceLimbs = 13_999_999
 
     package init() {}
 
@@ -79,8 +83,8 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
             schoolbookProduct(r, a, na, b, nb)
             return
         }
-        if let length = transformLength(na, nb) {
-            transformProduct(r, a, na, b, nb, length: length)
+        if takesTransforms(na, nb) {
+            transformProductInPieces(r, a, na, b, nb)
             return
         }
         let columns = kroneckerProduct(a, na, b, nb)
@@ -107,9 +111,9 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
             afterPacking()
             return (limbs, na + nb)
         }
-        if let length = transformLength(na, nb) {
+        if takesTransforms(na, nb) {
             let limbs: UnsafeMutablePointer<UInt64> = LimbMemory.allocate(na + nb + 1)
-            transformProduct(limbs, a, na, b, nb, length: length, concurrently: concurrently, afterLoading: afterPacking)
+            transformProductInPieces(limbs, a, na, b, nb, concurrently: concurrently, afterLoading: afterPacking)
             return (limbs, na + nb + 1)
         }
         let columns = kroneckerProduct(a, na, b, nb, concurrently: concurrently, afterPacking: afterPacking)
@@ -128,13 +132,42 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
         return (limbs, capacity)
     }
 
-    /// The transform length for a·b, or nil when the product goes through Kronecker substitution
-    /// (transforms off or unsupported, too few limbs, or column sums that could reach the primes'
-    /// product).
-    private func transformLength(_ na: Int, _ nb: Int) -> Int? {
-        guard usesTransforms, Swift.min(na, nb) >= decimalTransformThreshold else { return nil }
-        let length = decimal_ntt_length(na, nb)
-        return length > 0 ? length : nil
+    /// Whether a·b goes through the transforms rather than Kronecker substitution: they are on and
+    /// supported, the operands have enough limbs, and a transform is long enough for the longer
+    /// operand times a piece of the shorter (`transformPieceLimbs`).
+    private func takesTransforms(_ na: Int, _ nb: Int) -> Bool {
+        let shorter = Swift.min(na, nb)
+        guard usesTransforms, shorter >= decimalTransformThreshold else { return false }
+        return decimal_ntt_length(Swift.max(na, nb), Swift.min(shorter, transformPieceLimbs)) > 0
+    }
+
+    /// r = a·b, na + nb limbs, by the transforms in one product, or, when the shorter operand has
+    /// more than `transformPieceLimbs` limbs (the column sums would reach the primes' product), as
+    /// Σ a·b_i·R^(i·s) over pieces b_i of s limbs of the shorter operand, each added in at its offset.
+    /// A piece costs about a product of the longer operand's size, so k pieces cost about k·2/(k+1)
+    /// of one product of the whole, were it possible.
+    private func transformProductInPieces(
+        _ r: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ na: Int, _ b: UnsafePointer<UInt64>, _ nb: Int,
+        concurrently: Bool = false, afterLoading: () -> Void = {}
+    ) {
+        let (long, longCount, short, shortCount) = na >= nb ? (a, na, b, nb) : (b, nb, a, na)
+        let pieces = (shortCount + transformPieceLimbs - 1) / transformPieceLimbs
+        guard pieces > 1 else {
+            transformProduct(r, a, na, b, nb, length: decimal_ntt_length(na, nb), concurrently: concurrently, afterLoading: afterLoading)
+            return
+        }
+        let pieceLimbs = (shortCount + pieces - 1) / pieces
+        let partial: UnsafeMutablePointer<UInt64> = LimbMemory.allocate(longCount + pieceLimbs)
+        defer { LimbMemory.free(partial, count: longCount + pieceLimbs) }
+        r.initialize(repeating: 0, count: na + nb)
+        for start in stride(from: 0, to: shortCount, by: pieceLimbs) {
+            let count = Swift.min(pieceLimbs, shortCount - start)
+            transformProduct(partial, long, longCount, short + start, count, length: decimal_ntt_length(longCount, count),
+                             concurrently: concurrently)
+            // The sum so far is below R^(start + longCount + count): no carry leaves r.
+            _ = decimalAdd(r + start, r + start, na + nb - start, partial, longCount + count)
+        }
+        afterLoading()
     }
 
     /// r = a·b, na + nb limbs, by the transforms: for each of the three primes p_i, the cyclic

@@ -19,7 +19,7 @@ import CDecimalNTT
 
     /// The schoolbook product and the workspace's of the same limbs, by every path (each also in its
     /// own buffer, on one thread and on two), which must all agree.
-    static func products(_ a: [UInt64], _ b: [UInt64]) -> (schoolbook: [UInt64], workspace: [UInt64]) {
+    static func products(_ a: [UInt64], _ b: [UInt64], transformPieceLimbs: Int? = nil) -> (schoolbook: [UInt64], workspace: [UInt64]) {
         var schoolbook = [UInt64](repeating: 0, count: a.count + b.count)
         var results: [[UInt64]] = []
         a.withUnsafeBufferPointer { a in
@@ -28,6 +28,7 @@ import CDecimalNTT
                 for usesTransforms in productPaths {
                     let workspace = DecimalProductWorkspace()
                     workspace.usesTransforms = usesTransforms
+                    if let transformPieceLimbs { workspace.transformPieceLimbs = transformPieceLimbs }
                     var fast = [UInt64](repeating: 0, count: a.count + b.count)
                     if a.baseAddress == b.baseAddress {
                         workspace.square(&fast, a.baseAddress!, a.count)
@@ -168,6 +169,23 @@ import CDecimalNTT
         let square = DecimalUInt(limbs: [UInt64](repeating: nines, count: size))!.squared().limbs
         #expect(square.count == 2 * size && square[0] == 1 && square[size] == nines - 1)
         #expect(square[1..<size].allSatisfy { $0 == 0 } && square[(size + 1)...].allSatisfy { $0 == nines })
+    }
+
+    /// Products whose shorter operand passes the transforms' limb bound go in pieces of it, each
+    /// piece's product added in at its offset: the bound lowered to a few hundred limbs, so that the
+    /// schoolbook can check them (squares, other sizes, all nines, a last piece shorter than the rest).
+    @Test func productsInPiecesOfTheShorterOperand() {
+        guard decimalTransformsAreSupported else { return }
+        let nines = DecimalUInt.radix - 1
+        var generator = SeededGenerator(seed: 13)
+        for (size, otherSize, pieceLimbs) in [(1_000, 1_000, 200), (1_000, 700, 160), (2_001, 1_999, 500), (900, 3_000, 300)] {
+            let a = Self.randomLimbs(size, using: &generator), b = Self.randomLimbs(otherSize, using: &generator)
+            let allNines = [UInt64](repeating: nines, count: size)
+            for (x, y) in [(a, a), (a, b), (allNines, allNines), (allNines, b)] {
+                let (slow, fast) = Self.products(x, y, transformPieceLimbs: pieceLimbs)
+                #expect(slow == fast, "\(x.count) × \(y.count) limbs in pieces of \(pieceLimbs)")
+            }
+        }
     }
 
     /// The Chinese remainder step and the carries at the largest column sums the length function
