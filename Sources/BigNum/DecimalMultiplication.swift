@@ -144,8 +144,8 @@ package final class DecimalProductWorkspace: @unchecked Sendable {
     /// r = a·b, na + nb limbs, by the transforms in one product, or, when the shorter operand has
     /// more than `transformPieceLimbs` limbs (the column sums would reach the primes' product), as
     /// Σ a·b_i·R^(i·s) over pieces b_i of s limbs of the shorter operand, each added in at its offset.
-    /// A piece costs about a product of the longer operand's size, so k pieces cost about k·2/(k+1)
-    /// of one product of the whole, were it possible.
+    /// For operands of n limbs each, k pieces transform k·(n + n/k) columns against 2n for one product
+    /// of the whole, were it possible: (k + 1)/2 times the work.
     private func transformProductInPieces(
         _ r: UnsafeMutablePointer<UInt64>, _ a: UnsafePointer<UInt64>, _ na: Int, _ b: UnsafePointer<UInt64>, _ nb: Int,
         concurrently: Bool = false, afterLoading: () -> Void = {}

@@ -70,8 +70,9 @@ typedef struct {
 #undef NTT_NAME
 #endif
 
-// Three primes p = c·2^27 + 1 below 2^50 (so 2^27-th roots of unity exist), with a generator of
-// each multiplicative group. Their product is about 2^149.99998.
+// Three primes p = c·2^27 + 1 below 2^50 with 3 | c (so roots of unity of order 2^27 and 3·2^26
+// exist), the largest such, with a generator of each multiplicative group. Their product is about
+// 2^149.99998.
 static const uint64_t prime_values[DECIMAL_NTT_PRIMES] = {1125897625141249u, 1125896819834881u, 1125892793303041u};
 static const uint64_t generators[DECIMAL_NTT_PRIMES] = {29, 14, 17};
 #define MAX_LEVEL 27
