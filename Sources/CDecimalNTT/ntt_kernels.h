@@ -3,10 +3,13 @@
 //
 // Values are residues modulo p < 2^50 held as doubles in (-p, p). Each operation's bound is stated
 // where it is kept; the one identity behind them all:
-//   mulmod(a, b): h = fl(a·b), l = fma(a, b, -h) gives a·b = h + l exactly; q = round(h / p);
-//   h - q·p is an integer below 2^51 in magnitude, so fma(-q, p, h) is exact, and
-//   r = (h - q·p) + l ≡ a·b (mod p) with |r| <= p/2 + |l| + p·2^-52 < p when |a·b| < 2^100
-//   (|l| <= 2^46). round(x) is (x + 1.5·2^52) - 1.5·2^52, exact to the nearest for |x| < 2^51.
+//   mulmod(a, b), for |a·b| < 2^100: h = fl(a·b), l = fma(a, b, -h) gives a·b = h + l exactly (both
+//   integers, |l| <= 2^46); q = round(h·pinv), where h·pinv is within 1/4 of h/p (pinv = fl(1/p)
+//   and the product each round by a relative 2^-53 of a value below 2^50), so |h - q·p| <= 3p/4:
+//   an integer, which fma(-q, p, h) computes exactly; r = (h - q·p) + l ≡ a·b (mod p), exact, with
+//   |r| <= 3p/4 + 2^46 < 0.82p. round(x) is (x + 1.5·2^52) - 1.5·2^52, to the nearest for |x| < 2^51.
+// Inputs stay below 0.82p (products) or (p + 1)/2 (reductions), twiddles below p/2 (balanced), so
+// every product below is under 1.64p · p/2 < 2^100.
 
 static inline NTT_TARGET vec8 NTT_NAME(round8)(vec8 x) { return (x + ROUNDING) - ROUNDING; }
 static inline NTT_TARGET vec4 NTT_NAME(round4)(vec4 x) { return (x + ROUNDING) - ROUNDING; }
@@ -27,7 +30,8 @@ static inline NTT_TARGET vec4 NTT_NAME(mulmod4)(vec4 a, vec4 b, vec4 p, vec4 pin
 static inline NTT_TARGET vec8 NTT_NAME(nonnegative8)(vec8 x, vec8 p) {
     return x + (vec8)((vec8i)(x < 0) & (vec8i)p);
 }
-/// s - p·round(s/p): from |s| < 2^51 to |s| <= p/2 (sums and differences of two or three residues).
+/// s - p·round(s/p): from |s| < 2^52 to |s| <= (p + 1)/2 (sums and differences of two or three
+/// residues).
 static inline NTT_TARGET vec8 NTT_NAME(reduce8)(vec8 s, vec8 p, vec8 pinv) {
     return __builtin_elementwise_fma(-NTT_NAME(round8)(s * pinv), p, s);
 }
