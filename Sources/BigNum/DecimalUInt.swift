@@ -76,10 +76,16 @@ public struct DecimalUInt: Sendable {
 extension DecimalUInt {
     /// The value of a non-negative `BigInt`, exactly; `nil` for a negative one.
     ///
-    /// - Complexity: BigInt's conversion to decimal, O(M(n) log n).
+    /// - Complexity: O(M(n) log n): binary halves converted and joined by decimal products.
     public init?(exactly value: BigInt) {
         guard !value.isNegative else { return nil }
-        self.init(utf8Digits: value.utf8Digits())!
+        // Straight from the binary words by decimal products (GMP's conversion at the leaves): no text.
+        let storage = value.withUnsafeMPZ { mpz in
+            let count = Int(mpz.pointee._mp_size)
+            return count == 0 ? DecimalStorage(capacity: 1) : UnsafeRawPointer(mpz.pointee._mp_d!).withMemoryRebound(
+                to: UInt64.self, capacity: count) { DecimalFromBinary.convert($0, count: count, parallel: false) }
+        }
+        self.init(storage: storage)
     }
 
     /// The value of a non-negative `BigInt`. Traps when `value` is negative.

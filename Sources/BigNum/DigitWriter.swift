@@ -21,6 +21,10 @@ struct DigitWriter {
     /// guarantees sizeinbase(value) + 1 + threads bytes.
     func write(_ value: UnsafePointer<__mpz_struct>, into start: UnsafeMutablePointer<UInt8>, threads: Int) -> Int {
         let estimate = Int(__gmpz_sizeinbase(value, Int32(radix)))
+        if radix == 10 && DecimalFromBinary.isPreferred(digits: estimate, threads: threads) {
+            // Decimal where the transforms run: products in base 10^19, then a linear pass.
+            return DecimalFromBinary.write(value, into: start, estimate: estimate, threads: threads)
+        }
         if radix == 10 && DecimalConversion.isPreferred(digits: estimate, threads: threads) {
             // Decimal: the scaled remainder tree, on one thread or two.
             return DecimalConversion.write(value, estimate: estimate, into: start, threads: threads)

@@ -84,3 +84,37 @@ func gmpString(_ value: BigInt, radix: Int, uppercase: Bool = false) -> String {
         }
     }
 }
+
+/// Binary to base 10^19 by decimal products (`DecimalFromBinary`), against GMP's conversion: around
+/// the leaf size and the splits at 2^j words, with runs of zero words (a low piece with leading
+/// zeros, a zero piece), on one thread and two.
+@Suite struct DecimalFromBinaryTests {
+    static func words(_ value: BigInt) -> [UInt64] {
+        value.withUnsafeMPZ { mpz in
+            (0..<Int(mpz.pointee._mp_size)).map { UInt64(mpz.pointee._mp_d[$0]) }
+        }
+    }
+
+    @Test func valuesAroundEverySplit() {
+        var generator = SeededGenerator(seed: 64)
+        let leaf = DecimalFromBinary.leafWords
+        var values: [BigInt] = []
+        for count in [leaf, leaf + 1, 2 * leaf, 2 * leaf + 1, 4 * leaf - 1, 1_500, 4_097] {
+            let power = BigInt(1) << (64 * count)
+            values += [power - 1, power + 1, generator.nextBigInt(maxBits: 64 * count).magnitude]
+            // Zero words: in the middle (a low piece with leading zeros), and a whole low piece.
+            values.append((power - 1) - ((BigInt(1) << (64 * (count / 2))) - 1) + 5)
+            values.append(power * (power - 1) + BigInt(1) << (64 * count / 3))
+        }
+        for value in values where value > 0 {
+            let words = Self.words(value)
+            let expected = gmpString(value, radix: 10)
+            for parallel in [false, true] {
+                let storage = words.withUnsafeBufferPointer {
+                    DecimalFromBinary.convert($0.baseAddress!, count: $0.count, parallel: parallel)
+                }
+                #expect(DecimalUInt(storage: storage).description == expected, "\(words.count) words, parallel \(parallel)")
+            }
+        }
+    }
+}
