@@ -31,7 +31,10 @@ extension BigInt {
     /// ``maximumDigitBytes(radix:threads:)`` bytes; nothing else is allocated for the digits, so a
     /// server can write a response body in place.
     ///
-    /// In radix 10, from ``decimalTreeDigitThreshold`` digits on (or
+    /// In radix 10, where the processor runs BigNum's decimal transforms, from 10^5 digits on (1.25·10^5
+    /// with `threads` above 1), the value is converted by decimal products: its halves, split at 2^j
+    /// words, joined as D(hi)·D(2^(64·2^j)) + D(lo) in base 10^19, then written in one linear pass.
+    /// Elsewhere, from ``decimalTreeDigitThreshold`` digits on (or
     /// ``parallelDecimalTreeDigitThreshold`` with `threads` above 1), the digits come from a scaled
     /// remainder tree: multiplications only (x / 10^k at the top by a product with a cached
     /// reciprocal of a power of ten, then each node one middle product by a cached power of ten),

@@ -135,9 +135,9 @@ extension BigInt: LosslessStringConvertible {
 extension BigInt: CustomStringConvertible, CustomDebugStringConvertible {
     /// The decimal digits, with a leading `-` when negative.
     ///
-    /// - Complexity: O(n log² n), on the calling thread: GMP's subquadratic conversion, or from
-    ///   ``decimalTreeDigitThreshold`` digits on the scaled remainder tree (multiplications only,
-    ///   the first by a cached reciprocal of a power of ten).
+    /// - Complexity: O(n log² n), on the calling thread: GMP's subquadratic conversion, or from 10^5
+    ///   digits decimal products (where the processor runs BigNum's decimal transforms) or the scaled
+    ///   remainder tree (multiplications only, the first by a cached reciprocal of a power of ten).
     public var description: String {
         String(self)
     }

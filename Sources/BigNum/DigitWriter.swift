@@ -3,7 +3,8 @@ import Dispatch
 
 // Digits on several threads: divide and conquer by powers of the radix, GMP's own conversion at the
 // leaves, every digit written once into one buffer. Decimal digits of large values go to
-// DecimalConversion (the scaled remainder tree) instead, on one thread or two.
+// DecimalFromBinary (decimal products, where the transforms run) or DecimalConversion (the scaled
+// remainder tree) instead, on one thread or two.
 
 /// The divide-and-conquer conversion of a non-negative `mpz_t`.
 struct DigitWriter {
