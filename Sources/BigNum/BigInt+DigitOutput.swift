@@ -45,11 +45,11 @@ extension BigInt {
     /// with each low piece zero-padded to its exact width; and otherwise this is GMP's `mpz_get_str`
     /// on the calling thread (a power-of-two radix is linear-time already).
     ///
-    /// - Complexity: O(M(n) log n) work. Measured on the 2-core machine of Docs/Benchmarks.md, the
-    ///   decimal tree takes about 0.6x to 0.7x of `mpz_get_str`'s time at 2·10^6 to 2·10^7 digits on
-    ///   one thread, and about 0.36x to 0.43x on two free cores, once its powers of ten and their
-    ///   reciprocals are cached (the first conversion of a size computes them: about 1.0x to 1.2x on
-    ///   one thread).
+    /// - Complexity: O(M(n) log n) work. Measured on the 2-core machine of Docs/Benchmarks.md, decimal
+    ///   products take 0.53x and 0.45x of `mpz_get_str`'s time at 2·10^6 and 2·10^7 digits on one
+    ///   thread, 0.36x and 0.29x on two free cores; the decimal tree about 0.6x to 0.7x on one thread
+    ///   and 0.38x to 0.45x on two, once its powers of ten and their reciprocals are cached (the first
+    ///   conversion of a size computes them: about 1.0x to 1.2x on one thread).
     public func writeDigits(
         into buffer: UnsafeMutableRawBufferPointer, radix: Int = 10, uppercase: Bool = false, threads: Int = 1
     ) -> Int {
