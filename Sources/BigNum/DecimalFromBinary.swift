@@ -2,7 +2,7 @@ import CGMP
 
 // Binary to base 10^19 by products in decimal: with x split at 64·2^j bits, x = hi·2^(64·2^j) + lo,
 //   D(x) = D(hi)·D(2^(64·2^j)) + D(lo),
-// the powers D(2^(64·2^j)) by squaring in decimal, D(2^64) = (1, 8446744073709551616) in limbs, and
+// the powers D(2^(64·2^j)) by squaring in decimal from D(2^64) = 1·10^19 + 8446744073709551616, and
 // GMP's `mpn_get_str` at the leaves. Its cost is one decimal product of each size per level, about
 // M(n) log n; with the decimal products by number-theoretic transforms that is less than the scaled
 // remainder tree's middle products over GMP (DecimalConversion), so it takes decimal output where the
