@@ -27,12 +27,18 @@ enum DecimalFromBinary {
     /// the digits are shared with the helper thread.
     static func write(_ value: UnsafePointer<__mpz_struct>, into start: UnsafeMutablePointer<UInt8>, estimate: Int,
                       threads: Int) -> Int {
-        let count = Int(value.pointee._mp_size)
-        precondition(count > 0, "DecimalFromBinary: a positive value")
-        let words = UnsafeRawPointer(value.pointee._mp_d!).assumingMemoryBound(to: UInt64.self)
+        precondition(cgmp_mpz_sgn(value) > 0, "DecimalFromBinary: a positive value")
         if threads >= 2 { AllocatorTuning.applyIfAllowed() }
-        let decimal = DecimalUInt(storage: convert(words, count: count, parallel: threads >= 2))
+        let decimal = DecimalUInt(storage: convert(value, parallel: threads >= 2))
         return decimal.writeDigits(into: UnsafeMutableRawBufferPointer(start: start, count: estimate), threads: threads)
+    }
+
+    /// The magnitude of `value` in base 10^19.
+    static func convert(_ value: UnsafePointer<__mpz_struct>, parallel: Bool) -> DecimalStorage {
+        let count = Int(value.pointee._mp_size.magnitude)
+        guard count > 0 else { return DecimalStorage(capacity: 1) }
+        // GMP's limbs are UInt, the decimal ones UInt64: the same words.
+        return convert(UnsafeRawPointer(value.pointee._mp_d!).assumingMemoryBound(to: UInt64.self), count: count, parallel: parallel)
     }
 
     /// The value of the `count` words at `words` (lowest first) in base 10^19.
@@ -91,28 +97,15 @@ enum DecimalFromBinary {
             return result
         }
 
-        /// GMP's conversion of at most `leafWords` words, packed into limbs of 19 digits.
+        /// GMP's conversion of at most `leafWords` words (normalized), packed into limbs of 19 digits.
         private func leaf(_ words: UnsafePointer<UInt64>, count: Int) -> DecimalStorage {
-            let result = DecimalStorage(capacity: (count * 64 + 62) / 63 + 1)  // 64·log10(2)/19 < 64/63 limbs a word
+            let result = DecimalStorage(capacity: 1)
             guard count > 0 else { return result }
             // mpn_get_str destroys its input and wants room for sizeinbase + 1 digit values.
-            var copy = [UInt](repeating: 0, count: count)
+            var copy = (0..<count).map { UInt(words[$0]) }
             var digits = [UInt8](repeating: 0, count: count * 20 + 1)
-            let length = copy.withUnsafeMutableBufferPointer { copy in
-                for index in 0..<count { copy[index] = UInt(words[index]) }
-                return digits.withUnsafeMutableBufferPointer { __gmpn_get_str($0.baseAddress!, 10, copy.baseAddress!, count) }
-            }
-            // Most significant digit first: limb k holds digits [length - 19(k+1), length - 19k).
-            var limbs = 0, end = length
-            while end > 0 {
-                let begin = Swift.max(0, end - DecimalRadix.digitsPerLimb)
-                var limb: UInt64 = 0
-                for index in begin..<end { limb = limb * 10 + UInt64(digits[index]) }
-                result.limbs[limbs] = limb
-                limbs += 1
-                end = begin
-            }
-            result.count = decimalNormalizedCount(result.limbs, limbs)
+            let length = digits.withUnsafeMutableBufferPointer { __gmpn_get_str($0.baseAddress!, 10, &copy, count) }
+            digits.withUnsafeBufferPointer { result.setDigits(UnsafeBufferPointer(rebasing: $0.prefix(length)), zero: 0) }
             return result
         }
     }

@@ -44,6 +44,23 @@ package final class DecimalStorage: @unchecked Sendable {
 
     package var isZero: Bool { count == 0 }
 
+    /// The value of decimal digits, most significant first, each stored as `zero` + its value
+    /// (`zero` is "0" for ASCII text, 0 for GMP's digit values); the caller has checked them.
+    package func setDigits(_ digits: UnsafeBufferPointer<UInt8>, zero: UInt8) {
+        let limbCount = (digits.count + DecimalRadix.digitsPerLimb - 1) / DecimalRadix.digitsPerLimb
+        reserve(limbCount)
+        // Limb i holds the digits ending 19·i from the right.
+        var end = digits.count
+        for index in 0..<limbCount {
+            let start = Swift.max(0, end - DecimalRadix.digitsPerLimb)
+            var limb: UInt64 = 0
+            for position in start..<end { limb = limb &* 10 &+ UInt64(digits[position] &- zero) }
+            limbs[index] = limb
+            end = start
+        }
+        count = decimalNormalizedCount(limbs, limbCount)
+    }
+
     /// The value of a word (split into limbs when it is 10^19 or more).
     package func set(_ value: UInt64) {
         reserve(2)

@@ -13,19 +13,8 @@ extension DecimalUInt: LosslessStringConvertible, CustomStringConvertible {
     /// - Complexity: O(n).
     public init?<Bytes: Collection<UInt8>>(utf8Digits bytes: Bytes) {
         guard !bytes.isEmpty, bytes.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else { return nil }
-        let digits = Array(bytes)
-        let limbCount = (digits.count + DecimalRadix.digitsPerLimb - 1) / DecimalRadix.digitsPerLimb
-        let storage = DecimalStorage(capacity: limbCount)
-        // Limb i holds the digits ending 19·i from the right.
-        var end = digits.count
-        for index in 0..<limbCount {
-            let start = Swift.max(0, end - DecimalRadix.digitsPerLimb)
-            var limb: UInt64 = 0
-            for position in start..<end { limb = limb &* 10 &+ UInt64(digits[position] &- UInt8(ascii: "0")) }
-            storage.limbs[index] = limb
-            end = start
-        }
-        storage.count = decimalNormalizedCount(storage.limbs, limbCount)
+        let storage = DecimalStorage(capacity: (bytes.count + DecimalRadix.digitsPerLimb - 1) / DecimalRadix.digitsPerLimb)
+        Array(bytes).withUnsafeBufferPointer { storage.setDigits($0, zero: UInt8(ascii: "0")) }
         self.init(storage: storage)
     }
 

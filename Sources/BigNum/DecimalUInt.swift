@@ -80,12 +80,7 @@ extension DecimalUInt {
     public init?(exactly value: BigInt) {
         guard !value.isNegative else { return nil }
         // Straight from the binary words by decimal products (GMP's conversion at the leaves): no text.
-        let storage = value.withUnsafeMPZ { mpz in
-            let count = Int(mpz.pointee._mp_size)
-            return count == 0 ? DecimalStorage(capacity: 1) : UnsafeRawPointer(mpz.pointee._mp_d!).withMemoryRebound(
-                to: UInt64.self, capacity: count) { DecimalFromBinary.convert($0, count: count, parallel: false) }
-        }
-        self.init(storage: storage)
+        self.init(storage: value.withUnsafeMPZ { DecimalFromBinary.convert($0, parallel: false) })
     }
 
     /// The value of a non-negative `BigInt`. Traps when `value` is negative.

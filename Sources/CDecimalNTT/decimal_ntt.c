@@ -238,31 +238,28 @@ void decimal_ntt_load(double *residue, int prime, const uint64_t *a, size_t n, s
     kernels->load(residue, a, n, length, &primes[prime]);
 }
 
-void decimal_ntt_forward(double *x, int prime, size_t length) {
+/// A transform of `length` in place: forward (the radix-3 level first, for 3·2^k) or inverse (it
+/// last), the kernels read once so that one transform runs on one instruction set.
+static void transform(double *x, int prime, size_t length, int inverse) {
+    const ntt_kernels *set = kernels;
+    void (*power_of_two)(double *, size_t, int, double *const *, const ntt_prime *) = inverse ? set->inverse : set->forward;
     double *roots[MAX_LEVEL];
-    roots_for(roots, forward_roots[prime], length);
+    roots_for(roots, inverse ? inverse_roots[prime] : forward_roots[prime], length);
     int level = __builtin_ctzll(length);
     if (!has_radix3(length)) {
-        kernels->forward(x, length, level, roots, &primes[prime]);
+        power_of_two(x, length, level, roots, &primes[prime]);
         return;
     }
     size_t block = length / 3;
-    kernels->forward3(x, block, atomic_load_explicit(&radix3_roots[prime][level], memory_order_acquire), &primes[prime]);
-    for (int i = 0; i < 3; i++) kernels->forward(x + i * block, block, level, roots, &primes[prime]);
+    const ntt_radix3 *radix3 = atomic_load_explicit(&radix3_roots[prime][level], memory_order_acquire);
+    if (!inverse) set->forward3(x, block, radix3, &primes[prime]);
+    for (int i = 0; i < 3; i++) power_of_two(x + i * block, block, level, roots, &primes[prime]);
+    if (inverse) set->inverse3(x, block, radix3, &primes[prime]);
 }
 
-void decimal_ntt_inverse(double *x, int prime, size_t length) {
-    double *roots[MAX_LEVEL];
-    roots_for(roots, inverse_roots[prime], length);
-    int level = __builtin_ctzll(length);
-    if (!has_radix3(length)) {
-        kernels->inverse(x, length, level, roots, &primes[prime]);
-        return;
-    }
-    size_t block = length / 3;
-    for (int i = 0; i < 3; i++) kernels->inverse(x + i * block, block, level, roots, &primes[prime]);
-    kernels->inverse3(x, block, atomic_load_explicit(&radix3_roots[prime][level], memory_order_acquire), &primes[prime]);
-}
+void decimal_ntt_forward(double *x, int prime, size_t length) { transform(x, prime, length, 0); }
+
+void decimal_ntt_inverse(double *x, int prime, size_t length) { transform(x, prime, length, 1); }
 
 void decimal_ntt_pointwise(double *x, const double *y, int prime, size_t length) {
     kernels->pointwise(x, y, length, &primes[prime]);

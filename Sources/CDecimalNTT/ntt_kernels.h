@@ -178,54 +178,51 @@ static NTT_TARGET void NTT_NAME(inverse)(double *x, size_t n, int level, double 
 /// a_r = x_{j+rm}, Σ_r a_r ω^{rs} w^{js} for s = 0, 1, 2, then each third goes through the
 /// power-of-two transform. By ω² = -1 - ω: a0 + ωa1 + ω²a2 = (a0 - a2) + u and
 /// a0 + ω²a1 + ωa2 = (a0 - a1) - u, with u = ω(a1 - a2): one product instead of four.
-/// The twiddles w^j advance by w^8 from the first eight (exact, as in NTT_BLOCK); w^2j = (w^j)².
-static NTT_TARGET void NTT_NAME(forward3)(double *x, size_t m, const ntt_radix3 *roots, const ntt_prime *prime) {
+/// Undone (up to the factor 3, with w^-j and the same ω): b1 = y1·w^-j, b2 = y2·w^-2j,
+/// a0 = y0 + b1 + b2, a1 = y0 + ω²b1 + ωb2 = (y0 - b1) + u, a2 = y0 + ωb1 + ω²b2 = (y0 - b2) - u,
+/// u = ω(b2 - b1). The twiddles w^±j advance by w^±8 from the first eight (exact, as in
+/// NTT_BLOCK); w^±2j = (w^±j)². Sums of three terms below p stay below 3p < 2^52, which reduce8 takes
+/// to p/2 before a product.
+static inline NTT_TARGET void NTT_NAME(radix3)(double *x, size_t m, const ntt_radix3 *roots, const ntt_prime *prime,
+                                               int inverse) {
     const vec8 p = splat8(prime->p), pinv = splat8(prime->pinv);
-    const vec8 omega = splat8(roots->omega), step = splat8(roots->forward[8]);
+    const double *first = inverse ? roots->inverse : roots->forward;
+    const vec8 omega = splat8(roots->omega), step = splat8(first[8]);
     vec8 t;
-    memcpy(&t, roots->forward, sizeof t);
+    memcpy(&t, first, sizeof t);
     for (size_t j = 0; j < m; j += 8) {
-        vec8 a0, a1, a2;
-        memcpy(&a0, x + j, sizeof a0);
-        memcpy(&a1, x + j + m, sizeof a1);
-        memcpy(&a2, x + j + 2 * m, sizeof a2);
+        vec8 v0, v1, v2;
+        memcpy(&v0, x + j, sizeof v0);
+        memcpy(&v1, x + j + m, sizeof v1);
+        memcpy(&v2, x + j + 2 * m, sizeof v2);
         vec8 t2 = NTT_NAME(reduce8)(NTT_NAME(mulmod8)(t, t, p, pinv), p, pinv);
-        vec8 u = NTT_NAME(mulmod8)(a1 - a2, omega, p, pinv);
-        // Sums of three terms below p: below 3p < 2^52, which reduce8 takes to p/2 before the product.
-        vec8 y0 = NTT_NAME(reduce8)(a0 + a1 + a2, p, pinv);
-        vec8 y1 = NTT_NAME(mulmod8)(NTT_NAME(reduce8)(a0 - a2 + u, p, pinv), t, p, pinv);
-        vec8 y2 = NTT_NAME(mulmod8)(NTT_NAME(reduce8)(a0 - a1 - u, p, pinv), t2, p, pinv);
-        memcpy(x + j, &y0, sizeof y0);
-        memcpy(x + j + m, &y1, sizeof y1);
-        memcpy(x + j + 2 * m, &y2, sizeof y2);
+        if (!inverse) {
+            vec8 u = NTT_NAME(mulmod8)(v1 - v2, omega, p, pinv);
+            vec8 y0 = NTT_NAME(reduce8)(v0 + v1 + v2, p, pinv);
+            vec8 y1 = NTT_NAME(mulmod8)(NTT_NAME(reduce8)(v0 - v2 + u, p, pinv), t, p, pinv);
+            vec8 y2 = NTT_NAME(mulmod8)(NTT_NAME(reduce8)(v0 - v1 - u, p, pinv), t2, p, pinv);
+            v0 = y0, v1 = y1, v2 = y2;
+        } else {
+            vec8 b1 = NTT_NAME(mulmod8)(v1, t, p, pinv), b2 = NTT_NAME(mulmod8)(v2, t2, p, pinv);
+            vec8 u = NTT_NAME(mulmod8)(b2 - b1, omega, p, pinv);
+            vec8 a0 = NTT_NAME(reduce8)(v0 + b1 + b2, p, pinv);
+            vec8 a1 = NTT_NAME(reduce8)(v0 - b1 + u, p, pinv);
+            vec8 a2 = NTT_NAME(reduce8)(v0 - b2 - u, p, pinv);
+            v0 = a0, v1 = a1, v2 = a2;
+        }
+        memcpy(x + j, &v0, sizeof v0);
+        memcpy(x + j + m, &v1, sizeof v1);
+        memcpy(x + j + 2 * m, &v2, sizeof v2);
         t = NTT_NAME(reduce8)(NTT_NAME(mulmod8)(t, step, p, pinv), p, pinv);
     }
 }
 
-/// forward3 undone (up to the factor 3): with b1 = y1·w^-j, b2 = y2·w^-2j and the same ω,
-/// a0 = y0 + b1 + b2, a1 = y0 + ω²b1 + ωb2 = (y0 - b1) + u, a2 = y0 + ωb1 + ω²b2 = (y0 - b2) - u,
-/// u = ω(b2 - b1).
+static NTT_TARGET void NTT_NAME(forward3)(double *x, size_t m, const ntt_radix3 *roots, const ntt_prime *prime) {
+    NTT_NAME(radix3)(x, m, roots, prime, 0);
+}
+
 static NTT_TARGET void NTT_NAME(inverse3)(double *x, size_t m, const ntt_radix3 *roots, const ntt_prime *prime) {
-    const vec8 p = splat8(prime->p), pinv = splat8(prime->pinv);
-    const vec8 omega = splat8(roots->omega), step = splat8(roots->inverse[8]);
-    vec8 t;
-    memcpy(&t, roots->inverse, sizeof t);
-    for (size_t j = 0; j < m; j += 8) {
-        vec8 y0, y1, y2;
-        memcpy(&y0, x + j, sizeof y0);
-        memcpy(&y1, x + j + m, sizeof y1);
-        memcpy(&y2, x + j + 2 * m, sizeof y2);
-        vec8 t2 = NTT_NAME(reduce8)(NTT_NAME(mulmod8)(t, t, p, pinv), p, pinv);
-        vec8 b1 = NTT_NAME(mulmod8)(y1, t, p, pinv), b2 = NTT_NAME(mulmod8)(y2, t2, p, pinv);
-        vec8 u = NTT_NAME(mulmod8)(b2 - b1, omega, p, pinv);
-        vec8 a0 = NTT_NAME(reduce8)(y0 + b1 + b2, p, pinv);
-        vec8 a1 = NTT_NAME(reduce8)(y0 - b1 + u, p, pinv);
-        vec8 a2 = NTT_NAME(reduce8)(y0 - b2 - u, p, pinv);
-        memcpy(x + j, &a0, sizeof a0);
-        memcpy(x + j + m, &a1, sizeof a1);
-        memcpy(x + j + 2 * m, &a2, sizeof a2);
-        t = NTT_NAME(reduce8)(NTT_NAME(mulmod8)(t, step, p, pinv), p, pinv);
-    }
+    NTT_NAME(radix3)(x, m, roots, prime, 1);
 }
 
 static NTT_TARGET void NTT_NAME(pointwise)(double *x, const double *y, size_t length, const ntt_prime *prime) {

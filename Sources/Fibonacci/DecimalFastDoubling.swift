@@ -79,8 +79,8 @@ private struct DoublingState {
     /// f = F(k), g = F(k-1) at the end; a and b are working space. The four trade roles as the loop
     /// goes, so the values end up wherever the names then point.
     var f, g, a, b: DecimalStorage
-    /// One workspace per thread: each packs and squares its own operand. The last product uses the
-    /// first, whatever thread computes its second point.
+    /// One workspace per thread: each squares its own operand. The last product uses the first,
+    /// whatever part of it the helper thread takes.
     let workspaces = (DecimalProductWorkspace(), DecimalProductWorkspace())
     let k: UInt
     let parallelLimbs: Int
@@ -109,7 +109,7 @@ private struct DoublingState {
 
     /// F(n) from f = F(k), g = F(k-1), k = n/2, by one product, as GMP does:
     ///   F(2k+1) = (2F(k) + F(k-1)) (2F(k) - F(k-1)) + 2(-1)^k,   F(2k) = F(k) (F(k) + 2F(k-1)).
-    /// With `concurrently`, the product's two halves (its two points) run on two threads.
+    /// With `concurrently`, the product's work is split between two threads.
     func finishFibonacci(_ n: UInt, into result: DecimalStorage, concurrently: Bool) {
         if n & 1 == 1 {
             a.setMultiple(f, 2)
